@@ -111,6 +111,15 @@ class IntuitionHiddenTest {
         }
 
         @Test
+        @DisplayName("rejects a NaN target, naming it, and still differentiates finite values")
+        void rejectsNaN() {
+            assertThat(SquaredError.derivative(1, 1.5)).isCloseTo(1, within(1e-12));
+            assertThatThrownBy(() -> SquaredError.derivative(Double.NaN, 1))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("target must be a finite number but was NaN");
+        }
+
+        @Test
         @DisplayName("has the sign of y - t (a descent step lowers a too-large output)")
         void sign() {
             assertThat(SquaredError.derivative(0, 5)).isCloseTo(10, within(1e-12));
@@ -129,6 +138,7 @@ class IntuitionHiddenTest {
             List<TrainingCase> cases = List.of(new TrainingCase(1, 2, 0));
             ErrorSurface s = ErrorSurface.sample(cases, -1, 2, 4);
             assertThat(s.w1Values()).containsExactly(-1, 0, 1, 2);
+            assertThat(s.w2Values()).containsExactly(-1, 0, 1, 2);
             double[][] e = s.error();
             for (int i = 0; i < 4; i++) {
                 for (int j = 0; j < 4; j++) {
