@@ -1,0 +1,90 @@
+package backprop.network;
+
+import backprop.common.Require;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * A numerical check of the whole network's gradients, chapter 4.
+ *
+ * <p>Backpropagation is easy to get almost right. The check nudges one weight at a time, measures
+ * how the error {@code E = 1/2 ||o - t||^2} changes, and compares that slope with the gradient
+ * that backpropagation computed, Eq. (4.8).
+ */
+public final class GradientCheck {
+
+    private GradientCheck() {
+    }
+
+    /**
+     * Exercise 4.6 of chapter 4: estimate every {@code dE/dw_ij} and {@code dE/db_j} of
+     * {@code E = 1/2 ||o - t||^2} with the central difference of Eq. (3.5), chapter 3:
+     * {@code dE/dw ~ (E(w + h) - E(w - h)) / 2h}, changing one weight or bias and keeping all
+     * others.
+     *
+     * @param network the network
+     * @param input the input x
+     * @param targets the targets t
+     * @param h the step, greater than 0 (about 1e-6 works well)
+     * @return the estimated gradients, shaped like the network
+     * @throws IllegalArgumentException if the shapes do not fit or h is not positive
+     */
+    // tag::numericalGradients[]
+    public static Gradients numericalGradients(Network network, double[] input, double[] targets, double h) {
+        check(network, input, targets, h);
+        throw new UnsupportedOperationException("Chapter 4, exercise 4.6: estimate every dE/dw_ij and dE/db_j by (E(w + h) - E(w - h)) / 2h in GradientCheck.numericalGradients (Eq. 3.5).");
+    }
+    // end::numericalGradients[]
+
+
+    /**
+     * The largest relative error between two gradients of the same network, Eq. (4.8):
+     * {@code rel = |g - g~| / max(|g|, |g~|)} over every weight and bias, where two entries that
+     * are both zero count as agreeing exactly. Given code.
+     *
+     * <p>A correct backpropagation against a central difference with {@code h = 1e-6} typically
+     * gives {@code 1e-7} or less; a wrong one gives something near 1.
+     *
+     * @return the largest relative error, 0 if the gradients are equal
+     * @throws IllegalArgumentException if the gradients are shaped differently
+     */
+    // tag::maxRelativeError[]
+    public static double maxRelativeError(Gradients a, Gradients b) {
+        Require.notNull(a, "a");
+        Require.notNull(b, "b");
+        Shapes.sameShape(b.shape(), "b", a.shape(), "a");
+        List<double[][]> aw = a.weights();
+        List<double[][]> bw = b.weights();
+        List<double[]> ab = a.biases();
+        List<double[]> bb = b.biases();
+        double worst = 0;
+        for (int l = 0; l < aw.size(); l++) {
+            for (int j = 0; j < ab.get(l).length; j++) {
+                for (int i = 0; i < aw.get(l).length; i++) {
+                    worst = Math.max(worst, relativeError(aw.get(l)[i][j], bw.get(l)[i][j]));
+                }
+                worst = Math.max(worst, relativeError(ab.get(l)[j], bb.get(l)[j]));
+            }
+        }
+        return worst;
+    }
+    // end::maxRelativeError[]
+
+    // rel = |g - g~| / max(|g|, |g~|)   (Eq. 4.8)
+    private static double relativeError(double g, double estimate) {
+        double scale = Math.max(Math.abs(g), Math.abs(estimate));
+        return scale == 0 ? 0 : Math.abs(g - estimate) / scale;
+    }
+
+    private static void check(Network network, double[] input, double[] targets, double h) {
+        Require.notNull(network, "network");
+        Shapes.vector(input, "input", network.inputs(),
+                "the network has " + Shapes.count(network.inputs(), "input", "inputs"));
+        Shapes.vector(targets, "targets", network.outputs(),
+                "the network has " + Shapes.count(network.outputs(), "output", "outputs"));
+        if (!(h > 0) || !Double.isFinite(h)) {
+            throw new IllegalArgumentException("h must be a finite number greater than 0 but was " + h);
+        }
+    }
+}
