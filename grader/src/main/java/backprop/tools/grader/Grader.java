@@ -1,0 +1,380 @@
+package backprop.tools.grader;
+
+import backprop.testing.course.CourseMap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Grades every submission of a folder: ingest, compile, allowlist, run the tests in a child JVM,
+ * score, diagnose, and write the outputs (each atomically). A submission whose stored result has
+ * the same content hash is not graded again.
+ */
+public final class Grader {
+
+    /** How to grade. */
+    public record Settings(Path submissions, Path out, int jobs, Sandbox.Options sandbox, Ingest.Limits limits,
+            long compileTimeoutSeconds, boolean keepWork, boolean force) {
+    }
+
+    /** What a run did. */
+    public record Run(List<Graded> results, int graded, int skipped, int errors, Sandbox.Protections protections,
+            double seconds, String missingChapters) {
+    }
+
+    private static final Pattern MISTAKE = Pattern.compile("MISTAKE\\[([a-z0-9-]+)\\] ([^\\n]*)");
+
+    private final Settings settings;
+    private final CourseBundle course;
+    private final Sandbox.Protections protections;
+    private final Sandbox sandbox;
+
+    public Grader(Settings settings, CourseBundle course, Sandbox.Protections protections) {
+        this.settings = settings;
+        this.course = course;
+        this.protections = protections;
+        this.sandbox = new Sandbox(course, settings.sandbox(), protections);
+    }
+
+    /** The submissions in a folder, by id (file name without .zip), sorted; hidden files are skipped. */
+    public static Map<String, Path> list(Path folder, Path out) throws IOException {
+        Map<String, Path> map = new LinkedHashMap<>();
+        Path outAbs = out.toAbsolutePath().normalize();
+        try (Stream<Path> s = Files.list(folder)) {
+            for (Path p : s.sorted(Comparator.comparing(x -> x.getFileName().toString())).toList()) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(".") || p.toAbsolutePath().normalize().equals(outAbs)) {
+                    continue;
+                }
+                String id = name.toLowerCase(Locale.ROOT).endsWith(".zip") && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                        ? name.substring(0, name.length() - 4) : name;
+                if (map.containsKey(id)) {
+                    id = name;
+                }
+                map.put(id, p);
+            }
+        }
+        return map;
+    }
+
+    public Run run(Consumer<String> progress) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Map<String, Path> submissions = list(settings.submissions(), settings.out());
+        Files.createDirectories(settings.out().resolve(".grader/results"));
+        removeLeftovers(settings.out());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.jobs()), r -> {
+            Thread t = new Thread(r, "grade");
+            t.setDaemon(true);
+            return t;
+        });
+        Map<String, Graded> done = new java.util.TreeMap<>();
+        int[] counts = new int[3];
+        List<Future<?>> futures = new ArrayList<>();
+        for (Map.Entry<String, Path> s : submissions.entrySet()) {
+            futures.add(pool.submit(() -> {
+                Outcome o = gradeAndWrite(s.getKey(), s.getValue());
+                synchronized (done) {
+                    done.put(s.getKey(), o.graded);
+                    counts[o.skipped ? 1 : 0]++;
+                    if (o.graded.status().equals("error")) {
+                        counts[2]++;
+                    }
+                    try {
+                        Reports.writeGradebook(settings.out(), course, new ArrayList<>(done.values()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                progress.accept(s.getKey());
+                return null;
+            }));
+        }
+        pool.shutdown();
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IOException("writing the outputs failed: " + e.getCause().getMessage(), e.getCause());
+            }
+        }
+        List<Graded> all = new ArrayList<>(done.values());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Run run = new Run(all, counts[0], counts[1], counts[2], protections, seconds, course.missingChapters());
+        Reports.writeGradebook(settings.out(), course, all);
+        Reports.writeSummary(settings.out(), course, run, settings);
+        return run;
+    }
+
+    private record Outcome(Graded graded, boolean skipped) {
+    }
+
+    /** Grades one submission without writing any file (Gradescope). */
+    public Graded gradeOne(String id, Path path) {
+        try {
+            Ingest.Submission sub = Ingest.read(id, path, settings.limits());
+            return grade(sub, hash(sub), Reports.safeName(id));
+        } catch (Throwable t) {
+            return new Graded(id, "-", "error", "the grader failed on this submission: " + t, 0, 0, 0, List.of(), List.of(),
+                    List.of(String.valueOf(t)), List.of());
+        }
+    }
+
+    private Outcome gradeAndWrite(String id, Path path) {
+        String safe = Reports.safeName(id);
+        Path stored = settings.out().resolve(".grader/results/" + safe + ".tsv");
+        Graded g;
+        try {
+            Ingest.Submission sub = Ingest.read(id, path, settings.limits());
+            String hash = hash(sub);
+            if (!settings.force() && Files.isRegularFile(stored)) {
+                try {
+                    Graded old = Graded.read(stored);
+                    if (old.hash().equals(hash) && !old.status().equals("error") && Reports.outputsExist(settings.out(), safe)) {
+                        return new Outcome(old, true);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // a damaged record: grade again
+                }
+            }
+            g = grade(sub, hash, safe);
+        } catch (Throwable t) {
+            if (t instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            g = new Graded(id, "-", "error", "the grader failed on this submission: " + t, 0, course.map().exercises().stream()
+                    .mapToInt(CourseMap.Exercise::points).sum(), 0, List.of(), List.of(), List.of(String.valueOf(t)), List.of());
+        }
+        try {
+            Reports.writeStudent(settings.out(), course, g);
+            AtomicFiles.write(stored, g.serialize());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Outcome(g, false);
+    }
+
+    private String hash(Ingest.Submission sub) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            java.util.function.Consumer<String> add = s -> {
+                byte[] b = s.getBytes(StandardCharsets.UTF_8);
+                sha.update(Integer.toString(b.length).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(b);
+            };
+            add.accept(course.hash());
+            add.accept(Integer.toString(course.catalog().entries().size()));
+            add.accept(settings.sandbox().toString());
+            add.accept(String.valueOf(sub.rejected()));
+            sub.notes().forEach(add);
+            sub.sources().forEach((k, v) -> {
+                add.accept(k);
+                add.accept(v);
+            });
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 24);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Graded grade(Ingest.Submission sub, String hash, String safe) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        List<String> notes = new ArrayList<>(sub.notes());
+        if (sub.isRejected()) {
+            notes.add("rejected: " + sub.rejected());
+            return score(sub.id(), hash, "rejected", sub.rejected(), Map.of(), null, notes, List.of(), t0);
+        }
+        StudentBuild.Result build = StudentBuild.build(sub.sources(), course.stubs(), settings.compileTimeoutSeconds());
+        notes.addAll(build.notes());
+        if (!build.ok()) {
+            return score(sub.id(), hash, "compile-error", build.fatal(), Map.of(), null, notes, build.refusals(), t0);
+        }
+        Path work = settings.out().resolve(".grader/work/" + safe);
+        deleteTree(work);
+        Path classes = Files.createDirectories(work.resolve("classes"));
+        for (Map.Entry<String, byte[]> c : build.classes().entrySet()) {
+            Path f = classes.resolve(c.getKey().replace('.', '/') + ".class");
+            Files.createDirectories(f.getParent());
+            Files.write(f, c.getValue());
+        }
+        Sandbox.Outcome outcome = sandbox.run(work, classes);
+        if (!settings.keepWork()) {
+            deleteTree(work);
+        }
+        String status = build.replaced().isEmpty() && build.refusals().isEmpty() ? "graded" : "partial";
+        return score(sub.id(), hash, status, "", build.classes(), outcome, notes, build.refusals(), t0);
+    }
+
+    private Graded score(String id, String hash, String status, String reason, Map<String, byte[]> classes,
+            Sandbox.Outcome outcome, List<String> notes, List<String> refusals, long t0) {
+        List<Graded.Test> tests = new ArrayList<>();
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        int timeouts = 0;
+        int crashes = 0;
+        for (Catalog.Entry e : course.catalog().scored()) {
+            String st;
+            String msg;
+            String output = "";
+            if (outcome == null) {
+                st = "failed";
+                msg = status.equals("rejected") ? "the submission was rejected" : "the submission did not compile";
+            } else {
+                Sandbox.Leaf leaf = outcome.leaves().get(e.uid());
+                if (leaf != null) {
+                    st = switch (leaf.status()) {
+                        case "SUCCESSFUL" -> "passed";
+                        case "TIMEOUT" -> "timeout";
+                        default -> "failed";
+                    };
+                    msg = st.equals("timeout") ? "timeout: stopped after the time limit (an endless loop?)" : friendly(leaf.description());
+                    output = leaf.output();
+                } else {
+                    String problem = outcome.methodProblems().get(e.methodUid());
+                    if (problem == null) {
+                        problem = outcome.containerProblems().entrySet().stream()
+                                .filter(c -> e.uid().startsWith(c.getKey())).map(c -> friendly(c.getValue())).findFirst()
+                                .orElse("did not run: no result was reported for this test");
+                    }
+                    st = problem.startsWith("timeout") ? "timeout" : problem.startsWith("crash") ? "crash" : "failed";
+                    msg = problem;
+                }
+            }
+            if (st.equals("timeout")) {
+                timeouts++;
+            } else if (st.equals("crash")) {
+                crashes++;
+            }
+            tests.add(new Graded.Test(e.exercise(), e.kind().name().toLowerCase(Locale.ROOT), e.name(), st, msg, output));
+            int[] c = counts.computeIfAbsent(e.exercise(), k -> new int[2]);
+            c[0]++;
+            if (st.equals("passed")) {
+                c[1]++;
+            }
+        }
+        List<Graded.Exercise> exercises = new ArrayList<>();
+        double total = 0;
+        double max = 0;
+        for (CourseMap.Exercise x : course.map().exercises()) {
+            int[] c = counts.getOrDefault(x.id(), new int[2]);
+            double s = c[0] == 0 ? 0 : Math.round(1e4 * x.points() * c[1] / (double) c[0]) / 1e4;
+            exercises.add(new Graded.Exercise(x.id(), x.title(), x.points(), c[0], c[1], s));
+            total += s;
+            if (c[0] > 0) {
+                max += x.points();
+            }
+        }
+        List<Graded.Diagnosis> diagnoses = new ArrayList<>();
+        if (outcome != null) {
+            for (Catalog.Entry p : course.catalog().probes()) {
+                Sandbox.Leaf leaf = outcome.leaves().get(p.uid());
+                if (leaf != null && leaf.status().equals("FAILED")) {
+                    Matcher m = MISTAKE.matcher(leaf.description());
+                    if (m.find() && counts.containsKey(p.exercise())
+                            && counts.get(p.exercise())[1] < counts.get(p.exercise())[0]) {
+                        Graded.Diagnosis d = new Graded.Diagnosis(p.exercise(), m.group(1), m.group(2));
+                        if (!diagnoses.contains(d)) {
+                            diagnoses.add(d);
+                        }
+                    }
+                }
+            }
+        }
+        List<String> why = new ArrayList<>();
+        if (!reason.isEmpty()) {
+            why.add(reason);
+        }
+        refusals.stream().limit(2).forEach(r -> why.add("refused " + r));
+        notes.stream().filter(n -> n.contains("does not compile") || n.contains("missing") || n.contains("declares the package")
+                || n.contains("refused the zip entry") || n.contains("symbolic link")).limit(3).forEach(why::add);
+        if (timeouts > 0) {
+            why.add(timeouts + (timeouts == 1 ? " test" : " tests") + " timed out");
+        }
+        if (crashes > 0) {
+            why.add(crashes + (crashes == 1 ? " test" : " tests") + " crashed the test JVM"
+                    + tests.stream().filter(t -> t.status().equals("crash")).findFirst().map(t -> " (" + t.message() + ")").orElse(""));
+        }
+        long overflows = tests.stream().filter(t -> t.message().startsWith("stack overflow")).count();
+        if (overflows > 0) {
+            why.add(overflows + (overflows == 1 ? " test" : " tests") + " ended in a stack overflow (an endless recursion?)");
+        }
+        if (outcome != null && outcome.forgedLines() > 0) {
+            why.add(outcome.forgedLines() + " lines on the results channel were not the harness's and were ignored");
+        }
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        return new Graded(id, hash, status, String.join("; ", why), Math.round(total * 1e4) / 1e4, max, millis,
+                exercises, tests, notes, diagnoses);
+    }
+
+    /** A failure message a student can act on. */
+    static String friendly(String description) {
+        if (description == null || description.isBlank()) {
+            return "failed";
+        }
+        String first = description.lines().findFirst().orElse("");
+        if (first.startsWith("java.lang.UnsupportedOperationException: Chapter")) {
+            return "not implemented yet: " + first.substring("java.lang.UnsupportedOperationException: ".length());
+        }
+        for (String api : List.of("NoSuchMethodError", "NoSuchFieldError", "NoClassDefFoundError", "AbstractMethodError",
+                "IncompatibleClassChangeError", "ClassNotFoundException")) {
+            if (description.contains("java.lang." + api)) {
+                return "your code does not have the API the tests expect (" + api + ": "
+                        + first.substring(first.indexOf(':') + 1).trim() + "); keep the given classes and signatures";
+            }
+        }
+        if (first.startsWith("java.lang.StackOverflowError")) {
+            return "stack overflow: an endless recursion?" + rest(description);
+        }
+        if (first.startsWith("java.lang.ExceptionInInitializerError")) {
+            return "a static initializer failed: " + description.replace('\n', ' ');
+        }
+        String shortened = description.replaceFirst("^org\\.opentest4j\\.AssertionFailedError: ", "")
+                .replaceFirst("^java\\.lang\\.AssertionError: ", "");
+        return shortened.length() > 1500 ? shortened.substring(0, 1500) + " [...]" : shortened;
+    }
+
+    private static String rest(String d) {
+        int nl = d.indexOf('\n');
+        return nl < 0 ? "" : d.substring(nl);
+    }
+
+    /** Temporary files of an earlier run that was killed while writing; the real files were never touched. */
+    private static void removeLeftovers(Path out) throws IOException {
+        try (Stream<Path> walk = Files.walk(out)) {
+            for (Path p : walk.filter(f -> f.getFileName().toString().startsWith(".") && f.getFileName().toString().endsWith(".tmp")
+                    && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+        deleteTree(out.resolve(".grader/work"));
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package backprop.tools.grader;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The grader's command line. */
+@Command(name = "backprop-grader", mixinStandardHelpOptions = true, version = "backprop-grader 1.0",
+        description = "Grades the course's exercises safely and fast, and builds what students and Gradescope receive.",
+        subcommands = {Main.Grade.class, GradescopePackage.Command.class, GradescopePackage.Run.class, StudentKit.Command.class,
+            CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:some submissions could not be graded because the grader itself failed (rows with status error)",
+            "2:invalid command line", "3:cannot read the input or write the output (a folder is missing or not writable)",
+            "4:the grader is broken (no course bundle or no Java compiler)"})
+public final class Main implements Callable<Integer> {
+
+    public static final int OK = 0;
+    public static final int GRADER_ERRORS = 1;
+    public static final int USAGE = 2;
+    public static final int IO = 3;
+    public static final int BROKEN = 4;
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return USAGE;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(System.out, System.err, args));
+    }
+
+    /** Runs the command line and returns the exit code (used by main and by tests). */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            err.println("backprop-grader: " + e.getMessage());
+            return e instanceof IOException ? IO : BROKEN;
+        });
+        return cl.execute(args);
+    }
+
+    @Command(name = "grade", mixinStandardHelpOptions = true,
+            description = {"Grades every submission in SUBMISSIONS (a copy of exercises/ as a folder, or a .zip of one; "
+                + "the name is the student's id) and writes gradebook.csv, feedback/, gradescope/ and summary.* to --out.",
+                "Re-running resumes: a submission whose content has not changed since it was graded is skipped."},
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:every submission has a row (whatever its score)", "1:the grader failed on some submissions (status error)",
+                "2:invalid command line", "3:SUBMISSIONS missing or --out not writable", "4:the grader is broken"})
+    static final class Grade implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "SUBMISSIONS", description = "the folder with one folder or .zip per student")
+        Path submissions;
+
+        @Option(names = "--out", required = true, paramLabel = "OUT", description = "where to write the gradebook and feedback")
+        Path out;
+
+        @Option(names = {"-j", "--jobs"}, defaultValue = "1", description = "submissions graded at once (default: ${DEFAULT-VALUE})")
+        int jobs;
+
+        @Option(names = "--test-timeout", defaultValue = "10s", converter = DurationConverter.class,
+                description = "time limit of one test method, e.g. 10s or 1500ms (default: ${DEFAULT-VALUE})")
+        Duration testTimeout;
+
+        @Option(names = "--submission-timeout", defaultValue = "300s", converter = DurationConverter.class,
+                description = "wall-clock limit of one submission's tests (default: ${DEFAULT-VALUE})")
+        Duration submissionTimeout;
+
+        @Option(names = "--heap-mb", defaultValue = "256", description = "heap of the test JVM in MiB (default: ${DEFAULT-VALUE})")
+        int heapMb;
+
+        @Option(names = "--stack-kb", defaultValue = "1024", description = "stack of a test thread in KiB (default: ${DEFAULT-VALUE})")
+        int stackKb;
+
+        @Option(names = "--compile-timeout", defaultValue = "60", description = "seconds the compiler may take per submission (default: ${DEFAULT-VALUE})")
+        long compileTimeout;
+
+        @Option(names = "--chapters", split = ",", paramLabel = "N",
+                description = "grade only these chapters, e.g. --chapters 1,2 (default: all); the others count neither points nor maximum")
+        java.util.Set<Integer> chapters = new java.util.TreeSet<>();
+
+        @Option(names = "--force", description = "grade every submission again, even unchanged ones")
+        boolean force;
+
+        @Option(names = "--keep-work", description = "keep the compiled classes and child logs under OUT/.grader/work")
+        boolean keepWork;
+
+        @Option(names = "--no-progress", description = "no progress bar (e.g. in CI logs)")
+        boolean noProgress;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            java.io.PrintWriter err = spec.commandLine().getErr();
+            if (jobs < 1 || heapMb < 32 || stackKb < 128 || testTimeout.isNegative() || testTimeout.isZero()) {
+                err.println("backprop-grader: --jobs must be >= 1, --heap-mb >= 32, --stack-kb >= 128 and --test-timeout > 0");
+                return USAGE;
+            }
+            if (!Files.isDirectory(submissions)) {
+                err.println("backprop-grader: the submissions folder " + submissions + " does not exist or is not a folder");
+                return IO;
+            }
+            if (!writable(out)) {
+                err.println("backprop-grader: cannot write to " + out);
+                return IO;
+            }
+            CourseBundle course;
+            try {
+                course = CourseBundle.load(out.resolve(".grader/cache"));
+            } catch (IOException e) {
+                err.println("backprop-grader: " + e.getMessage());
+                return BROKEN;
+            }
+            if (javax.tools.ToolProvider.getSystemJavaCompiler() == null) {
+                err.println("backprop-grader: no Java compiler; run the grader with a JDK 17+, not a JRE");
+                return BROKEN;
+            }
+            course = course.onlyChapters(chapters);
+            Sandbox.Options box = new Sandbox.Options(testTimeout.toMillis(), submissionTimeout.toMillis(), heapMb, stackKb * 1024L,
+                    Sandbox.Options.DEFAULT.outputCap());
+            Grader.Settings settings = new Grader.Settings(submissions, out, jobs, box, Ingest.Limits.DEFAULT, compileTimeout, keepWork, force);
+            Sandbox.Protections protections = Sandbox.Protections.detect();
+            Grader grader = new Grader(settings, course, protections);
+            int n = Grader.list(submissions, out).size();
+            Grader.Run run;
+            if (noProgress) {
+                run = grader.run(id -> { });
+            } else {
+                try (ProgressBar pb = progressBar(n, System.err)) {
+                    run = grader.run(id -> {
+                        synchronized (pb) {
+                            pb.setExtraMessage(id.length() > 20 ? id.substring(0, 20) : id);
+                            pb.step();
+                        }
+                    });
+                }
+            }
+            err.println(summaryLine(run));
+            if (!course.missingChapters().isBlank()) {
+                err.println("WARNING: this grader was built without the tests of chapter package(s) " + course.missingChapters());
+            }
+            return run.errors() > 0 ? GRADER_ERRORS : OK;
+        }
+
+        static String summaryLine(Grader.Run run) {
+            java.util.Map<String, Long> byStatus = new java.util.TreeMap<>();
+            run.results().forEach(g -> byStatus.merge(g.status(), 1L, Long::sum));
+            double mean = run.results().stream().mapToDouble(Graded::total).average().orElse(0);
+            return String.format(Locale.ROOT, "Graded %d submissions (%d now, %d unchanged) in %.1f s: %s; mean score %.2f. "
+                    + "Protections: %s.", run.results().size(), run.graded(), run.skipped(), run.seconds(), byStatus, mean,
+                    String.join("; ", run.protections().active()));
+        }
+    }
+
+    /** Parses 10s, 1500ms, 2m or a plain number of seconds. */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String v) {
+            String s = v.trim().toLowerCase(Locale.ROOT);
+            if (s.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
+            }
+            if (s.endsWith("s")) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(s.substring(0, s.length() - 1)) * 1000));
+            }
+            if (s.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1)));
+            }
+            return Duration.ofSeconds(Long.parseLong(s));
+        }
+    }
+
+    static boolean writable(Path out) {
+        try {
+            Files.createDirectories(out);
+            Path probe = Files.createTempFile(out, ".write-test", ".tmp");
+            Files.delete(probe);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static ProgressBar progressBar(int n, PrintStream err) {
+        return new ProgressBarBuilder().setTaskName("Grading").setInitialMax(n).setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(err, 100)).setUpdateIntervalMillis(250).build();
+    }
+}

@@ -1,0 +1,57 @@
+package backprop.tools.grader;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The classic mistakes the grader recognises from the numbers (see the course syllabus), each
+ * with a name and an explanation for the student. The probes (grader/src/probes) compute what
+ * each mistake would produce with the grader's own formulas and name the one the student's
+ * values match.
+ */
+public final class Mistakes {
+
+    /** A mistake: its title and what to do about it. */
+    public record Mistake(String id, String title, String advice) {
+    }
+
+    public static final Map<String, Mistake> ALL = new LinkedHashMap<>();
+
+    static {
+        add("sign-of-update", "The update climbs instead of descending",
+                "A gradient-descent step subtracts: w <- w - eta * dE/dw. Your weights moved by +eta * dE/dw, uphill.");
+        add("sign-of-error-derivative", "dE/dy has the wrong sign",
+                "The derivative of the error with respect to the output is y - t (times 2 without the factor 1/2), not t - y.");
+        add("missing-activation-derivative", "The activation derivative is missing",
+                "The chain rule has three factors: dE/do, do/dnet = phi'(net) and dnet/dw. Your values equal the product without phi'(net).");
+        add("derivative-of-net-input", "The logistic derivative was taken of the net input: z(1 - z)",
+                "o(1 - o) holds for the OUTPUT o = phi(z). Given the net input z, compute phi(z)(1 - phi(z)), not z(1 - z).");
+        add("logistic-applied-twice", "phi'(o) instead of phi'(net): the activation was applied twice",
+                "The derivative must be evaluated at the net input (or as o(1 - o) from the output), not by passing the output through phi again.");
+        add("stale-weights", "Deltas were computed with weights already updated in this step",
+                "Backpropagate the whole step with the weights of the forward pass first; update all layers only afterwards.");
+        add("no-sum-downstream", "The inner delta does not sum over all downstream neurons",
+                "An inner neuron feeds every neuron l of the next layer: delta_j = (sum over l of w_jl delta_l) phi'(net_j).");
+        add("factor-n", "Off by the factor n: a sum where the loss averages (or the other way round)",
+                "The error is the MEAN over the n cases, so its gradient is the mean of the per-case gradients: divide by n.");
+        add("factor-half", "Off by the factor 2: the factor 1/2 of the loss was dropped or doubled",
+                "Check which loss you differentiate: (t - y)^2 has derivative 2(y - t); 1/2 (t - y)^2 has y - t.");
+        add("transposed-weights", "The weight matrix is transposed (w_ji used for w_ij)",
+                "weights[i][j] connects input i to neuron j. Swapping the indices works only for square layers.");
+        add("bias-not-updated", "The bias is not updated",
+                "The bias is a weight on a constant input 1: update it with b <- b - eta * dE/db like every other weight.");
+        add("bias-wrong-input", "The bias gradient uses the wrong input",
+                "The bias sees the constant input 1, so dE/db = delta (the error signal times 1), not delta times an input.");
+    }
+
+    private static void add(String id, String title, String advice) {
+        ALL.put(id, new Mistake(id, title, advice));
+    }
+
+    private Mistakes() {
+    }
+
+    public static Mistake get(String id) {
+        return ALL.getOrDefault(id, new Mistake(id, id, ""));
+    }
+}

@@ -1,0 +1,382 @@
+package backprop.tools.grader;
+
+import backprop.testing.course.CourseMap;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the grader writes: the gradebook, each student's feedback (Markdown, HTML) and
+ * Gradescope results.json, and the class summary with its chart. Every file is written
+ * atomically.
+ */
+public final class Reports {
+
+    private Reports() {
+    }
+
+    /** A file-name-safe form of a student id (with a short hash when characters had to change). */
+    public static String safeName(String id) {
+        String s = id.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (s.isEmpty() || s.startsWith(".") || !s.equals(id) || s.length() > 80) {
+            s = (s.length() > 60 ? s.substring(0, 60) : s).replaceFirst("^\\.+", "_") + "-" + shortHash(id);
+        }
+        return s;
+    }
+
+    private static String shortHash(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean outputsExist(Path out, String safe) {
+        return Files.isRegularFile(out.resolve("feedback/" + safe + ".md")) && Files.isRegularFile(out.resolve("feedback/" + safe + ".html"))
+                && Files.isRegularFile(out.resolve("gradescope/" + safe + "/results.json"));
+    }
+
+    static String fmt(double d) {
+        String s = String.format(Locale.ROOT, "%.2f", d);
+        return s.endsWith(".00") ? s.substring(0, s.length() - 3) : s.endsWith("0") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    // ---------------------------------------------------------------- gradebook
+
+    public static void writeGradebook(Path out, CourseBundle course, List<Graded> results) throws IOException {
+        StringBuilder b = new StringBuilder("student,status");
+        for (CourseMap.Exercise e : course.map().exercises()) {
+            b.append(",ex").append(e.id());
+        }
+        b.append(",total,max,reason,content_hash\n");
+        List<Graded> sorted = new ArrayList<>(results);
+        sorted.sort((x, y) -> x.id().compareTo(y.id()));
+        for (Graded g : sorted) {
+            b.append(csv(g.id())).append(',').append(csv(g.status()));
+            for (CourseMap.Exercise e : course.map().exercises()) {
+                double s = g.exercises().stream().filter(x -> x.id().equals(e.id())).mapToDouble(Graded.Exercise::score).findFirst().orElse(0);
+                b.append(',').append(fmt(s));
+            }
+            b.append(',').append(fmt(g.total())).append(',').append(fmt(g.max())).append(',').append(csv(g.reason()))
+                    .append(',').append(csv(g.hash())).append('\n');
+        }
+        AtomicFiles.write(out.resolve("gradebook.csv"), b.toString());
+    }
+
+    /** A CSV field: quoted when needed, and never starting like a spreadsheet formula. */
+    static String csv(String s) {
+        String v = s == null ? "" : s.replace("\r", " ").replace("\n", " ");
+        if (!v.isEmpty() && "=+-@\t".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        if (v.contains(",") || v.contains("\"") || v.contains(";")) {
+            v = "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+
+    // ---------------------------------------------------------------- per student
+
+    public static void writeStudent(Path out, CourseBundle course, Graded g) throws IOException {
+        String safe = safeName(g.id());
+        AtomicFiles.write(out.resolve("feedback/" + safe + ".md"), markdown(g));
+        AtomicFiles.write(out.resolve("feedback/" + safe + ".html"), html(g));
+        AtomicFiles.write(out.resolve("gradescope/" + safe + "/results.json"), gradescope(g));
+    }
+
+    private static String statusLine(Graded g) {
+        return switch (g.status()) {
+            case "graded" -> "graded";
+            case "partial" -> "graded, but some files could not be used as submitted (see the notes)";
+            case "compile-error" -> "not graded: the code does not compile";
+            case "rejected" -> "not graded: the submission was rejected";
+            default -> "not graded: the grader failed on this submission (your instructor has been told)";
+        };
+    }
+
+    static String markdown(Graded g) {
+        StringBuilder b = new StringBuilder();
+        b.append("# Feedback for ").append(md(g.id())).append("\n\n");
+        b.append("**Score: ").append(fmt(g.total())).append(" / ").append(fmt(g.max())).append("** (").append(statusLine(g)).append(")\n\n");
+        if (!g.reason().isEmpty()) {
+            b.append("Reason: ").append(md(g.reason())).append("\n\n");
+        }
+        if (!g.notes().isEmpty()) {
+            b.append("## Notes on your submission\n\n");
+            g.notes().forEach(n -> b.append("- ").append(md(n)).append('\n'));
+            b.append('\n');
+        }
+        if (!g.diagnoses().isEmpty()) {
+            b.append("## What the numbers show\n\n");
+            for (Graded.Diagnosis d : g.diagnoses()) {
+                Mistakes.Mistake m = Mistakes.get(d.mistake());
+                b.append("- **").append(md(m.title())).append("** (exercise ").append(d.exercise()).append(", `").append(m.id()).append("`): ")
+                        .append(md(d.evidence())).append(' ').append(md(m.advice())).append('\n');
+            }
+            b.append('\n');
+        }
+        b.append("## Exercises\n\n| exercise | title | points | tests passed |\n|---|---|---|---|\n");
+        for (Graded.Exercise e : g.exercises()) {
+            b.append("| ").append(e.id()).append(" | ").append(md(e.title())).append(" | ").append(fmt(e.score())).append(" / ")
+                    .append(e.points()).append(" | ").append(e.tests() == 0 ? "not graded (no tests)" : e.passed() + " / " + e.tests()).append(" |\n");
+        }
+        b.append('\n');
+        List<Graded.Test> failed = g.tests().stream().filter(t -> !t.passed()).toList();
+        if (!failed.isEmpty() && !g.status().equals("rejected") && !g.status().equals("compile-error")) {
+            b.append("## Tests that did not pass\n\n");
+            String current = "";
+            for (Graded.Test t : failed) {
+                if (!t.exercise().equals(current)) {
+                    current = t.exercise();
+                    b.append("\n### Exercise ").append(current).append("\n\n");
+                }
+                b.append("- ").append(t.kind().equals("hidden") ? "(hidden test) " : "").append(md(t.name())).append(" — **")
+                        .append(t.status()).append("**");
+                String msg = visibleMessage(t);
+                if (!msg.isEmpty()) {
+                    b.append("\n\n  ```\n  ").append(msg.replace("```", "'''").replace("\n", "\n  ")).append("\n  ```\n");
+                } else {
+                    b.append('\n');
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** The message shown for a test; hidden tests show only the first line of theirs. */
+    static String visibleMessage(Graded.Test t) {
+        String m = t.message() == null ? "" : t.message();
+        if (t.kind().equals("hidden")) {
+            m = m.lines().findFirst().orElse("");
+            if (m.length() > 300) {
+                m = m.substring(0, 300) + " [...]";
+            }
+        }
+        if (!t.output().isBlank()) {
+            String o = t.output().length() > 2000 ? t.output().substring(0, 2000) + "\n[... output cut]" : t.output();
+            m = m + "\n--- your program printed:\n" + o;
+        }
+        return m;
+    }
+
+    private static String md(String s) {
+        return s.replace("|", "\\|").replace("<", "&lt;");
+    }
+
+    static String html(Graded g) {
+        StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Feedback for ")
+                .append(h(g.id())).append("</title>\n<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em}"
+                + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em}pre{background:#f4f4f4;padding:.5em;"
+                + "white-space:pre-wrap}.mistake{background:#fff4e0;border-left:4px solid #e90;padding:.5em;margin:.5em 0}"
+                + ".passed{color:#070}.failed,.timeout,.crash{color:#b00}</style></head><body>\n");
+        b.append("<h1>Feedback for ").append(h(g.id())).append("</h1>\n<p><strong>Score: ").append(fmt(g.total())).append(" / ")
+                .append(fmt(g.max())).append("</strong> (").append(h(statusLine(g))).append(")</p>\n");
+        if (!g.reason().isEmpty()) {
+            b.append("<p>Reason: ").append(h(g.reason())).append("</p>\n");
+        }
+        if (!g.notes().isEmpty()) {
+            b.append("<h2>Notes on your submission</h2>\n<ul>\n");
+            g.notes().forEach(n -> b.append("<li>").append(h(n)).append("</li>\n"));
+            b.append("</ul>\n");
+        }
+        if (!g.diagnoses().isEmpty()) {
+            b.append("<h2>What the numbers show</h2>\n");
+            for (Graded.Diagnosis d : g.diagnoses()) {
+                Mistakes.Mistake m = Mistakes.get(d.mistake());
+                b.append("<div class=\"mistake\"><strong>").append(h(m.title())).append("</strong> (exercise ").append(h(d.exercise()))
+                        .append(")<br>").append(h(d.evidence())).append("<br>").append(h(m.advice())).append("</div>\n");
+            }
+        }
+        b.append("<h2>Exercises</h2>\n<table><tr><th>exercise</th><th>title</th><th>points</th><th>tests passed</th></tr>\n");
+        for (Graded.Exercise e : g.exercises()) {
+            b.append("<tr><td>").append(h(e.id())).append("</td><td>").append(h(e.title())).append("</td><td>").append(fmt(e.score()))
+                    .append(" / ").append(e.points()).append("</td><td>")
+                    .append(e.tests() == 0 ? "not graded (no tests)" : e.passed() + " / " + e.tests()).append("</td></tr>\n");
+        }
+        b.append("</table>\n");
+        List<Graded.Test> failed = g.tests().stream().filter(t -> !t.passed()).toList();
+        if (!failed.isEmpty() && !g.status().equals("rejected") && !g.status().equals("compile-error")) {
+            b.append("<h2>Tests that did not pass</h2>\n<ul>\n");
+            for (Graded.Test t : failed) {
+                b.append("<li>Exercise ").append(h(t.exercise())).append(": ").append(t.kind().equals("hidden") ? "(hidden test) " : "")
+                        .append(h(t.name())).append(" — <span class=\"").append(h(t.status())).append("\">").append(h(t.status()))
+                        .append("</span>");
+                String msg = visibleMessage(t);
+                if (!msg.isEmpty()) {
+                    b.append("<pre>").append(h(msg)).append("</pre>");
+                }
+                b.append("</li>\n");
+            }
+            b.append("</ul>\n");
+        }
+        return b.append("</body></html>\n").toString();
+    }
+
+    static String h(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : (s == null ? "" : s).toCharArray()) {
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c < 0x20 && c != '\n' && c != '\t' ? '?' : c);
+            }
+        }
+        return b.toString();
+    }
+
+    // ---------------------------------------------------------------- Gradescope
+
+    static String gradescope(Graded g) {
+        StringBuilder b = new StringBuilder("{\n  \"score\": ").append(fmt(g.total())).append(",\n  \"visibility\": \"visible\",\n")
+                .append("  \"stdout_visibility\": \"hidden\",\n  \"output\": ").append(json(statusLine(g)
+                        + (g.reason().isEmpty() ? "" : "\nReason: " + g.reason())
+                        + g.diagnoses().stream().map(d -> "\n" + Mistakes.get(d.mistake()).title() + " (exercise " + d.exercise() + "): "
+                                + d.evidence() + " " + Mistakes.get(d.mistake()).advice()).collect(Collectors.joining())
+                        + g.notes().stream().map(n -> "\nNote: " + n).collect(Collectors.joining())))
+                .append(",\n  \"tests\": [");
+        boolean first = true;
+        for (Graded.Test t : g.tests()) {
+            Graded.Exercise e = g.exercises().stream().filter(x -> x.id().equals(t.exercise())).findFirst().orElseThrow();
+            double maxScore = e.tests() == 0 ? 0 : e.points() / (double) e.tests();
+            b.append(first ? "\n" : ",\n");
+            first = false;
+            b.append("    {\"name\": ").append(json(t.name())).append(", \"number\": ").append(json(t.exercise()))
+                    .append(", \"score\": ").append(num(t.passed() ? maxScore : 0)).append(", \"max_score\": ").append(num(maxScore))
+                    .append(", \"status\": ").append(json(t.passed() ? "passed" : "failed"))
+                    .append(", \"output\": ").append(json(t.passed() ? "" : visibleMessage(t)))
+                    .append(", \"visibility\": ").append(json(t.kind().equals("hidden") ? "after_published" : "visible")).append('}');
+        }
+        return b.append("\n  ]\n}\n").toString();
+    }
+
+    private static String num(double d) {
+        return String.format(Locale.ROOT, "%.6f", d);
+    }
+
+    static String json(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : (s == null ? "" : s).toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    // ---------------------------------------------------------------- summary
+
+    public static void writeSummary(Path out, CourseBundle course, Grader.Run run, Grader.Settings settings) throws IOException {
+        List<Graded> rs = run.results();
+        int[] bins = new int[10];
+        for (Graded g : rs) {
+            double frac = g.max() == 0 ? 0 : g.total() / g.max();
+            bins[Math.min(9, (int) Math.floor(frac * 10))]++;
+        }
+        List<CourseMap.Exercise> exs = course.map().exercises();
+        double[] passRate = new double[exs.size()];
+        for (int i = 0; i < exs.size(); i++) {
+            String id = exs.get(i).id();
+            long full = rs.stream().filter(g -> g.exercises().stream().anyMatch(e -> e.id().equals(id) && e.tests() > 0 && e.passed() == e.tests())).count();
+            passRate[i] = rs.isEmpty() ? 0 : full / (double) rs.size();
+        }
+        AtomicFiles.write(out.resolve("summary.svg"), svg(bins, exs, passRate));
+        StringBuilder md = new StringBuilder("# Class summary\n\n");
+        md.append(rs.size()).append(" submissions (").append(run.graded()).append(" graded now, ").append(run.skipped())
+                .append(" unchanged since the last run, ").append(run.errors()).append(" grader errors) in ")
+                .append(String.format(Locale.ROOT, "%.1f", run.seconds())).append(" s.\n\n");
+        double[] totals = rs.stream().mapToDouble(Graded::total).sorted().toArray();
+        if (totals.length > 0) {
+            md.append("Score: mean ").append(fmt(java.util.Arrays.stream(totals).average().orElse(0))).append(", median ")
+                    .append(fmt(totals[totals.length / 2])).append(", max possible ").append(fmt(rs.get(0).max())).append("\n\n");
+        }
+        java.util.Map<String, Long> byStatus = rs.stream().collect(Collectors.groupingBy(Graded::status, java.util.TreeMap::new, Collectors.counting()));
+        md.append("Status: ").append(byStatus.toString())
+                .append("\n\n![score distribution and pass rates](summary.svg)\n\n## Score distribution\n\n| score | students |\n|---|---|\n");
+        for (int i = 0; i < 10; i++) {
+            md.append("| ").append(i * 10).append("-").append(i == 9 ? 100 : i * 10 + 10).append(" % | ").append(bins[i]).append(" |\n");
+        }
+        md.append("\n## Exercises passed in full\n\n| exercise | title | students |\n|---|---|---|\n");
+        for (int i = 0; i < exs.size(); i++) {
+            md.append("| ").append(exs.get(i).id()).append(" | ").append(exs.get(i).title()).append(" | ")
+                    .append(Math.round(100 * passRate[i])).append(" % |\n");
+        }
+        md.append("\n## Classic mistakes seen\n\n");
+        var mistakes = rs.stream().flatMap(g -> g.diagnoses().stream().map(Graded.Diagnosis::mistake).distinct())
+                .collect(Collectors.groupingBy(m -> m, java.util.TreeMap::new, Collectors.counting()));
+        if (mistakes.isEmpty()) {
+            md.append("none\n");
+        }
+        mistakes.forEach((m, n) -> md.append("- ").append(Mistakes.get(m).title()).append(": ").append(n).append(" students\n"));
+        md.append("\n## Protections\n\n");
+        run.protections().active().forEach(p -> md.append("- active: ").append(p).append('\n'));
+        run.protections().inactive().forEach(p -> md.append("- not active: ").append(p).append('\n'));
+        md.append("- limits: ").append(settings.sandbox()).append('\n');
+        if (!run.missingChapters().isBlank()) {
+            md.append("\n**Warning:** this grader was built without the tests of: ").append(run.missingChapters()).append('\n');
+        }
+        AtomicFiles.write(out.resolve("summary.md"), md.toString());
+        String html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Class summary</title></head><body>"
+                + "<pre>" + h(md.toString()) + "</pre>\n" + svg(bins, exs, passRate) + "</body></html>\n";
+        AtomicFiles.write(out.resolve("summary.html"), html);
+    }
+
+    static String svg(int[] bins, List<CourseMap.Exercise> exs, double[] passRate) {
+        int w = 760;
+        int barH = 14;
+        int h = 260 + exs.size() * (barH + 4) + 40;
+        StringBuilder b = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + w + "\" height=\"" + h
+                + "\" font-family=\"sans-serif\" font-size=\"11\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+        b.append("<text x=\"10\" y=\"18\" font-size=\"14\">Score distribution (share of the maximum)</text>\n");
+        int maxBin = 1;
+        for (int v : bins) {
+            maxBin = Math.max(maxBin, v);
+        }
+        for (int i = 0; i < 10; i++) {
+            int bh = (int) Math.round(180.0 * bins[i] / maxBin);
+            int x = 40 + i * 70;
+            b.append("<rect x=\"").append(x).append("\" y=\"").append(210 - bh).append("\" width=\"60\" height=\"").append(bh)
+                    .append("\" fill=\"#4a7ab5\"/>\n");
+            b.append("<text x=\"").append(x + 30).append("\" y=\"").append(205 - bh).append("\" text-anchor=\"middle\">").append(bins[i]).append("</text>\n");
+            b.append("<text x=\"").append(x + 30).append("\" y=\"225\" text-anchor=\"middle\">").append(i * 10).append("-")
+                    .append(i == 9 ? 100 : i * 10 + 10).append("%</text>\n");
+        }
+        int y0 = 260;
+        b.append("<text x=\"10\" y=\"").append(y0 - 10).append("\" font-size=\"14\">Exercises passed in full (share of students)</text>\n");
+        for (int i = 0; i < exs.size(); i++) {
+            int y = y0 + i * (barH + 4);
+            int bw = (int) Math.round(600 * passRate[i]);
+            b.append("<text x=\"10\" y=\"").append(y + barH - 3).append("\">").append(h(exs.get(i).id())).append("</text>\n");
+            b.append("<rect x=\"60\" y=\"").append(y).append("\" width=\"600\" height=\"").append(barH).append("\" fill=\"#eee\"/>\n");
+            b.append("<rect x=\"60\" y=\"").append(y).append("\" width=\"").append(bw).append("\" height=\"").append(barH)
+                    .append("\" fill=\"#5a9e5a\"/>\n");
+            b.append("<text x=\"").append(670).append("\" y=\"").append(y + barH - 3).append("\">").append(Math.round(100 * passRate[i]))
+                    .append("%</text>\n");
+        }
+        return b.append("</svg>\n").toString();
+    }
+
+
+}

@@ -1,0 +1,20 @@
+package backprop.logistic;
+
+import backprop.common.Require;
+import backprop.singlelayer.Activation;
+
+/** Adversarial submission "nan-answers": an attack in Relu (exercise 3.5). */
+public final class Relu implements Activation {
+
+    @Override
+    public double value(double z) {
+        Require.finite(z, "z");
+        return Double.NaN;
+    }
+
+    @Override
+    public double derivative(double z) {
+        Require.finite(z, "z");
+        return Double.NaN;
+    }
+}

@@ -1,0 +1,4 @@
+package backprop.intuition;
+
+class LinearNeuronTest {
+}

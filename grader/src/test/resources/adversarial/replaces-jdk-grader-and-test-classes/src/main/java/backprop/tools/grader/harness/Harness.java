@@ -1,0 +1,7 @@
+package backprop.tools.grader.harness;
+
+public final class Harness {
+    public static void main(String[] args) {
+        System.out.println("DONE");
+    }
+}

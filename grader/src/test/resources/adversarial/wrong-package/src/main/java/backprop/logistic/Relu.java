@@ -1,0 +1,20 @@
+package backprop.relu;
+
+import backprop.common.Require;
+import backprop.singlelayer.Activation;
+
+/** Adversarial submission "wrong-package": an attack in Relu (exercise 3.5). */
+public final class Relu implements Activation {
+
+    @Override
+    public double value(double z) {
+        Require.finite(z, "z");
+        return Math.max(0.0, z);
+    }
+
+    @Override
+    public double derivative(double z) {
+        Require.finite(z, "z");
+        return z > 0 ? 1.0 : 0.0;
+    }
+}
