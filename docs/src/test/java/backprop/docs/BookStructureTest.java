@@ -143,8 +143,8 @@ class BookStructureTest {
             Matcher ref = LOCAL_REFERENCE.matcher(html);
             while (ref.find()) {
                 String target = ref.group(2);
-                if (target.matches("(?i)(https?:|mailto:|data:|//).*") || target.endsWith(".ipynb")) {
-                    continue; // links out of the book, and the notebooks, which live next to the book's folder
+                if (target.matches("(?i)(https?:|mailto:|data:|//).*")) {
+                    continue; // links out of the book
                 }
                 Path resolved = dir.resolve(target.replaceFirst("[?#].*$", "")).normalize();
                 if (!Files.exists(resolved)) {
