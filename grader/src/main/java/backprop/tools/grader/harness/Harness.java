@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,12 +76,13 @@ public final class Harness {
                 }
             }
         }
-        for (List<String[]> group : byClass(tests)) {
-            h.runClass(group);
+        for (String[] test : tests) {
+            h.runMethod(test);
         }
-        List<String[]> wanted = probes.stream().filter(p -> h.failedExercises.contains(p[0])).toList();
-        for (List<String[]> group : byClass(wanted)) {
-            h.runClass(group);
+        for (String[] probe : probes) {
+            if (h.failedExercises.contains(probe[0])) {
+                h.runMethod(probe);
+            }
         }
         h.write("DONE");
         Runtime.getRuntime().halt(0);
@@ -128,188 +128,162 @@ public final class Harness {
         }
     }
 
-    /** Groups plan items {exercise, method uid} by top-level test class, keeping their order. */
-    static List<List<String[]>> byClass(List<String[]> items) {
-        Map<String, List<String[]>> groups = new LinkedHashMap<>();
-        for (String[] item : items) {
-            String uid = item[1];
-            int end = uid.indexOf("]/", uid.indexOf("[class:"));
-            groups.computeIfAbsent(end < 0 ? uid : uid.substring(0, end + 1), k -> new ArrayList<>()).add(item);
-        }
-        return new ArrayList<>(groups.values());
-    }
-
     /**
-     * Runs the given methods of one test class in a fresh loader, one JUnit request, on a worker
-     * thread; each method has its own time limit. A method that times out is stopped and the
-     * methods that are left run again in a new loader.
+     * Runs one test method (all its cases, if it is parameterized) in a fresh loader, so that no
+     * static state of the student's classes or of the test class carries over from the tests
+     * before it, as one JUnit request on a worker thread with the method's time limit.
+     * A method that times out is stopped.
+     *
+     * @param item {exercise, method uid}
      */
     @SuppressWarnings({"deprecation", "removal"})
-    private void runClass(List<String[]> items) throws InterruptedException {
-        Map<String, String> remaining = new LinkedHashMap<>();
-        items.forEach(i -> remaining.put(i[1], i[0]));
-        while (!remaining.isEmpty()) {
-            RoutingLoader loader = new RoutingLoader(tests, student, Harness.class.getClassLoader());
-            Map<String, Boolean> finished = new ConcurrentHashMap<>();
-            Set<String> failedContainers = ConcurrentHashMap.newKeySet();
-            String[] current = {null};
-            boolean[] aborted = {false};
-            long[] since = {System.nanoTime()};
-            List<DiscoverySelector> selectors = new ArrayList<>();
-            for (String m : new ArrayList<>(remaining.keySet())) {
-                try {
-                    selectors.add(Runner.methodSelector(loader, m));
-                } catch (Throwable t) {
-                    failedExercises.add(remaining.get(m));
-                    write("START", m);
-                    write("NORESULT", m, "the test class could not be loaded: " + Describe.throwable(t));
-                    write("END", m, "0");
-                    remaining.remove(m);
+    private void runMethod(String[] item) throws InterruptedException {
+        String exercise = item[0];
+        String method = item[1];
+        RoutingLoader loader = new RoutingLoader(tests, student, Harness.class.getClassLoader());
+        DiscoverySelector selector;
+        try {
+            selector = Runner.methodSelector(loader, method);
+        } catch (Throwable t) {
+            failedExercises.add(exercise);
+            write("START", method);
+            write("NORESULT", method, "the test class could not be loaded: " + Describe.throwable(t));
+            write("END", method, "0");
+            return;
+        }
+        boolean[] started = {false};
+        boolean[] finished = {false};
+        boolean[] containerFailed = {false};
+        boolean[] aborted = {false};
+        long[] since = {System.nanoTime()};
+        Runner.Events events = new Runner.Events() {
+            @Override
+            public void started(String uid) {
+                synchronized (Harness.this) {
+                    if (aborted[0] || !uid.equals(method)) {
+                        return;
+                    }
+                    started[0] = true;
+                    since[0] = System.nanoTime();
+                    takeOverStreams();
+                    capture.drain();
+                    write("START", uid);
                 }
             }
-            if (selectors.isEmpty()) {
+
+            @Override
+            public void finished(String uid) {
+                synchronized (Harness.this) {
+                    if (aborted[0] || !uid.equals(method)) {
+                        return;
+                    }
+                    long millis = (System.nanoTime() - since[0]) / 1_000_000;
+                    started[0] = false;
+                    finished[0] = true;
+                    since[0] = System.nanoTime();
+                    write("END", uid, Long.toString(millis));
+                }
+            }
+
+            @Override
+            public void test(String uid, String displayPath, Set<String> tags, String status, String description) {
+                String output = capture.drain();
+                synchronized (Harness.this) {
+                    if (aborted[0]) {
+                        return;
+                    }
+                    if (!status.equals("SUCCESSFUL")) {
+                        tags.stream().filter(t -> t.startsWith("ex")).forEach(t -> failedExercises.add(t.substring(2)));
+                    }
+                    write("LEAF", uid, status, description, output);
+                }
+            }
+
+            @Override
+            public void container(String uid, String description) {
+                String output = capture.drain();
+                synchronized (Harness.this) {
+                    if (aborted[0]) {
+                        return;
+                    }
+                    if (method.startsWith(uid)) {
+                        containerFailed[0] = true;
+                        failedExercises.add(exercise);
+                    }
+                    write("CONTAINER", uid, description, output);
+                }
+            }
+
+            @Override
+            public void unresolved(String description) {
+                synchronized (Harness.this) {
+                    if (!aborted[0]) {
+                        write("UNRESOLVED", description);
+                    }
+                }
+            }
+        };
+        Launcher current = launcher;
+        Runnable task = () -> {
+            try {
+                Runner.run(current, List.of(selector), Map.of(), events);
+            } catch (ThreadDeath d) {
+                throw d;
+            } catch (Throwable t) {
+                events.unresolved("the tests could not run: " + Describe.throwable(t));
+            }
+        };
+        Thread worker = new Thread(null, task, "course-test", stackBytes);
+        worker.setDaemon(true);
+        worker.setContextClassLoader(loader);
+        worker.start();
+        int polls = 0;
+        while (worker.isAlive()) {
+            worker.join(25);
+            if (++polls % 40 == 0 && PARENT != null && !PARENT.isAlive()) {
+                Runtime.getRuntime().halt(5);
+            }
+            long elapsed;
+            boolean running;
+            synchronized (this) {
+                elapsed = (System.nanoTime() - since[0]) / 1_000_000;
+                running = started[0];
+            }
+            if (worker.isAlive() && elapsed > timeoutMillis) {
+                // the method itself, or what runs before it (a static initializer) or after it
+                boolean methodTimedOut = !finished[0];
+                synchronized (this) {
+                    aborted[0] = true;
+                    if (methodTimedOut) {
+                        failedExercises.add(exercise);
+                        if (!running) {
+                            write("START", method);
+                        }
+                    }
+                    write("TIMEOUT", methodTimedOut ? method : "", Long.toString(elapsed));
+                }
+                Abort.now = true;
+                long deadline = System.currentTimeMillis() + 1500;
+                while (worker.isAlive() && System.currentTimeMillis() < deadline) {
+                    worker.stop();
+                    worker.join(200);
+                }
+                Abort.now = false;
+                if (worker.isAlive()) {
+                    write("STUCK", methodTimedOut ? method : "");
+                    Runtime.getRuntime().halt(3);
+                }
+                launcher = Runner.newLauncher();
                 return;
             }
-            Runner.Events events = new Runner.Events() {
-                @Override
-                public void started(String uid) {
-                    synchronized (Harness.this) {
-                        if (aborted[0] || !remaining.containsKey(uid)) {
-                            return;
-                        }
-                        synchronized (current) {
-                            current[0] = uid;
-                            since[0] = System.nanoTime();
-                        }
-                        takeOverStreams();
-                        capture.drain();
-                        write("START", uid);
-                    }
-                }
-
-                @Override
-                public void finished(String uid) {
-                    synchronized (Harness.this) {
-                        if (aborted[0] || !remaining.containsKey(uid)) {
-                            return;
-                        }
-                        long millis;
-                        synchronized (current) {
-                            millis = (System.nanoTime() - since[0]) / 1_000_000;
-                            current[0] = null;
-                            since[0] = System.nanoTime();
-                        }
-                        finished.put(uid, true);
-                        write("END", uid, Long.toString(millis));
-                    }
-                }
-
-                @Override
-                public void test(String uid, String displayPath, Set<String> tags, String status, String description) {
-                    String output = capture.drain();
-                    synchronized (Harness.this) {
-                        if (aborted[0]) {
-                            return;
-                        }
-                        if (!status.equals("SUCCESSFUL")) {
-                            tags.stream().filter(t -> t.startsWith("ex")).forEach(t -> failedExercises.add(t.substring(2)));
-                        }
-                        write("LEAF", uid, status, description, output);
-                    }
-                }
-
-                @Override
-                public void container(String uid, String description) {
-                    String output = capture.drain();
-                    synchronized (Harness.this) {
-                        if (aborted[0]) {
-                            return;
-                        }
-                        failedContainers.add(uid);
-                        remaining.keySet().stream().filter(m -> m.startsWith(uid)).forEach(m -> failedExercises.add(remaining.get(m)));
-                        write("CONTAINER", uid, description, output);
-                    }
-                }
-
-                @Override
-                public void unresolved(String description) {
-                    synchronized (Harness.this) {
-                        if (!aborted[0]) {
-                            write("UNRESOLVED", description);
-                        }
-                    }
-                }
-            };
-            Launcher current0 = launcher;
-            Runnable task = () -> {
-                try {
-                    Runner.run(current0, selectors, Map.of(), events);
-                } catch (ThreadDeath d) {
-                    throw d;
-                } catch (Throwable t) {
-                    events.unresolved("the tests could not run: " + Describe.throwable(t));
-                }
-            };
-            Thread worker = new Thread(null, task, "course-test", stackBytes);
-            worker.setDaemon(true);
-            worker.setContextClassLoader(loader);
-            worker.start();
-            String timedOut = null;
-            int polls = 0;
-            while (worker.isAlive()) {
-                worker.join(25);
-                if (++polls % 40 == 0 && PARENT != null && !PARENT.isAlive()) {
-                    Runtime.getRuntime().halt(5);
-                }
-                long elapsed;
-                String running;
-                synchronized (current) {
-                    elapsed = (System.nanoTime() - since[0]) / 1_000_000;
-                    running = current[0];
-                }
-                if (worker.isAlive() && elapsed > timeoutMillis) {
-                    // the method running, or (between methods, e.g. in a static initializer) the next one
-                    timedOut = running != null ? running
-                            : remaining.keySet().stream().filter(m -> !finished.containsKey(m)).findFirst().orElse(null);
-                    if (timedOut != null) {
-                        failedExercises.add(remaining.get(timedOut));
-                        if (running == null) {
-                            write("START", timedOut);
-                        }
-                    }
-                    synchronized (this) {
-                        aborted[0] = true;
-                        write("TIMEOUT", timedOut == null ? "" : timedOut, Long.toString(elapsed));
-                    }
-                    Abort.now = true;
-                    long deadline = System.currentTimeMillis() + 1500;
-                    while (worker.isAlive() && System.currentTimeMillis() < deadline) {
-                        worker.stop();
-                        worker.join(200);
-                    }
-                    Abort.now = false;
-                    if (worker.isAlive()) {
-                        write("STUCK", timedOut == null ? "" : timedOut);
-                        Runtime.getRuntime().halt(3);
-                    }
-                    launcher = Runner.newLauncher();
-                    break;
-                }
+        }
+        if (!finished[0]) {
+            if (!containerFailed[0]) {
+                failedExercises.add(exercise);
+                write("START", method);
+                write("NORESULT", method, "no test of this method reported a result");
             }
-            for (String m : new ArrayList<>(remaining.keySet())) {
-                if (finished.containsKey(m) || m.equals(timedOut)) {
-                    remaining.remove(m);
-                } else if (timedOut == null) {
-                    remaining.remove(m);
-                    boolean covered = failedContainers.stream().anyMatch(m::startsWith);
-                    if (!covered) {
-                        failedExercises.add(items.stream().filter(i -> i[1].equals(m)).findFirst().map(i -> i[0]).orElse(""));
-                        write("START", m);
-                        write("NORESULT", m, "no test of this method reported a result");
-                    }
-                    write("END", m, "0");
-                }
-            }
+            write("END", method, "0");
         }
     }
 }
