@@ -129,6 +129,8 @@ class BrowserCheck {
                     + (message.find() ? message.group(1) : error.group()));
         }
         problems.addAll(errors);
+        System.out.printf("%s edition: %d of %d equations typeset by MathJax, %d MathJax errors%n",
+                edition, count(CONTAINER, dom), total, errors.size());
         assertThat(problems).as("typesetting problems").isEmpty();
         assertThat(count(CONTAINER, dom)).as("%s: all equations typeset", Book.show(html)).isEqualTo(total);
     }

@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Timed runs of the course's figures of speed, each the median of 3 runs on this machine.
+# Run from the repository root after `./mvnw -B install -DskipTests` (everything runs offline):
+#
+#   bash tools/bench.sh [student] [root] [book] [pdf] [kernel] [notebooks] [grader]
+#
+# With no argument it runs all of them. Timings are wall-clock seconds; nothing here is a test,
+# because a shared machine is too noisy for a timed assertion. The grader's set of 50 submissions
+# is built under target/bench/ from the reference code, the stubs and the mistake fixtures.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+WORK=$ROOT/target/bench
+PY=/usr/bin/python3
+mkdir -p "$WORK"
+sections=("$@")
+[ ${#sections[@]} -gt 0 ] || sections=(student root book pdf kernel notebooks grader)
+
+# median of the numbers given
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+# seconds one command takes (its output goes to $WORK/last.log; its exit code is ignored)
+seconds() {
+    local t0 t1
+    t0=$(date +%s.%N)
+    "$@" >"$WORK/last.log" 2>&1 || true
+    t1=$(date +%s.%N)
+    awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", b - a}'
+}
+
+# median of 3 runs of one command, printed with a label
+timed() {
+    local label=$1; shift
+    local runs=()
+    for _ in 1 2 3; do runs+=("$(seconds "$@")"); done
+    printf '%-48s median %6.1f s   (runs: %s)\n' "$label" "$(median "${runs[@]}")" "${runs[*]}"
+}
+
+classpath() { echo "$ROOT/solutions/target/classes:$(ls "$ROOT"/figures/target/backprop-figures-*-with-xchart.jar)"; }
+
+for s in "${sections[@]}"; do
+    case $s in
+    student)
+        (cd exercises && mvn -o -q test >/dev/null 2>&1 || true)   # warm the local repository
+        timed "student: cd exercises && mvn -o -q test" bash -c 'cd exercises && mvn -o -q test'
+        ;;
+    root)
+        timed "root: ./mvnw -o -B verify" ./mvnw -o -B verify
+        ;;
+    book)
+        timed "book, HTML (both editions)" ./mvnw -o -q -B package -pl docs -DskipTests
+        ;;
+    pdf)
+        timed "book, HTML + PDF (both editions)" ./mvnw -o -q -B package -pl docs -DskipTests -Ppdf
+        ;;
+    kernel | notebooks)
+        export JUPYTER_PATH=$WORK/jupyter JUPYTER_DATA_DIR=$WORK/jupyter IJAVA_CLASSPATH
+        IJAVA_CLASSPATH=$(classpath)
+        java -jar kernel/target/backprop-kernel.jar install --dir "$WORK/jupyter/kernels/java" >/dev/null
+        if [ "$s" = kernel ]; then
+            rm -f "$WORK/kernel.txt"
+            for _ in 1 2 3; do
+                # the kernel inherits stdout: the timings go straight to the file
+                "$PY" - "$WORK/kernel.txt" >/dev/null 2>&1 <<'EOF'
+import sys
+import time
+from jupyter_client.manager import start_new_kernel
+t0 = time.monotonic()
+km, kc = start_new_kernel(kernel_name="java")
+ready = time.monotonic() - t0
+t1 = time.monotonic()
+kc.execute_interactive("1 + 1", timeout=60)
+first = time.monotonic() - t1
+kc.stop_channels(); km.shutdown_kernel(now=True)
+with open(sys.argv[1], "a") as out:
+    out.write(f"{ready:.2f} {first:.2f}\n")
+EOF
+            done
+            printf '%-48s median %6.2f s   (runs: %s)\n' "kernel: start until kernel_info is answered" \
+                "$(median $(cut -d' ' -f1 "$WORK/kernel.txt"))" "$(cut -d' ' -f1 "$WORK/kernel.txt" | tr '\n' ' ')"
+            printf '%-48s median %6.2f s   (runs: %s)\n' "kernel: then the first cell, 1 + 1" \
+                "$(median $(cut -d' ' -f2 "$WORK/kernel.txt"))" "$(cut -d' ' -f2 "$WORK/kernel.txt" | tr '\n' ' ')"
+        else
+            for nb in notebooks/*.ipynb; do
+                timed "notebook $(basename "$nb")" "$PY" -m nbconvert --to notebook --execute \
+                    --ExecutePreprocessor.kernel_name=java --ExecutePreprocessor.timeout=600 \
+                    --output-dir "$WORK/executed" "$nb"
+            done
+        fi
+        ;;
+    grader)
+        subs=$WORK/submissions
+        rm -rf "$subs" && mkdir -p "$subs"
+        packages=(intuition singlelayer logistic network loss)
+        fixtures=(grader/src/test/resources/fixtures/*/mutation.txt)
+        make_sub() { # id, chapters done (0-5), mutation file or ""
+            local d=$subs/$1
+            mkdir -p "$d/src/main"
+            cp exercises/pom.xml "$d/"
+            cp -r exercises/src/main/java "$d/src/main/"
+            for ((c = 0; c < $2; c++)); do
+                cp solutions/src/main/java/backprop/"${packages[c]}"/*.java "$d/src/main/java/backprop/${packages[c]}/"
+            done
+            [ -z "$3" ] || "$PY" - "$3" "$d/src/main/java" <<'EOF'
+import sys, pathlib
+spec = dict(l.split(": ", 1) for l in open(sys.argv[1]).read().splitlines() if ": " in l and not l.startswith("#"))
+f = pathlib.Path(sys.argv[2], spec["file"])
+text = f.read_text()
+if spec["find"] in text:
+    f.write_text(text.replace(spec["find"], spec["replace"], 1))
+EOF
+        }
+        make_sub reference 5 ""
+        make_sub stubs 0 ""
+        for fx in "${fixtures[@]}"; do make_sub "$(basename "$(dirname "$fx")")" 5 "$fx"; done
+        for ((i = 0; i < 50 - 2 - ${#fixtures[@]}; i++)); do
+            m=""
+            [ $((i % 3)) -ne 0 ] || m=${fixtures[i % ${#fixtures[@]}]}
+            make_sub "$(printf 'student-%02d' "$i")" $((1 + i % 5)) "$m"
+        done
+        n=$(ls "$subs" | wc -l)
+        echo "grader: $n submissions in $subs"
+        for jobs in 1 2; do
+            runs=()
+            for _ in 1 2 3; do
+                runs+=("$(seconds java -jar grader/target/backprop-grader.jar grade "$subs" --out "$WORK/out-$jobs" \
+                    --jobs "$jobs" --force --no-progress)")
+            done
+            m=$(median "${runs[@]}")
+            printf '%-48s median %6.1f s = %5.2f s/submission   (runs: %s)\n' "grader, --jobs $jobs" "$m" \
+                "$(awk -v t="$m" -v n="$n" 'BEGIN {print t / n}')" "${runs[*]}"
+        done
+        grep -c ',graded,' "$WORK/out-1/gradebook.csv" | xargs echo "grader: rows with status graded:"
+        runs=()
+        for _ in 1 2 3; do
+            runs+=("$(seconds bash -c 'for d in "$0"/*/; do (cd "$d" && mvn -o -q test >/dev/null 2>&1 || true); done' "$subs")")
+        done
+        m=$(median "${runs[@]}")
+        printf '%-48s median %6.1f s = %5.2f s/submission   (runs: %s)\n' "mvn -o -q test in each submission" "$m" \
+            "$(awk -v t="$m" -v n="$n" 'BEGIN {print t / n}')" "${runs[*]}"
+        ;;
+    *)
+        echo "unknown section: $s" >&2
+        exit 2
+        ;;
+    esac
+done
