@@ -102,12 +102,19 @@ EOF
                 cp solutions/src/main/java/backprop/"${packages[c]}"/*.java "$d/src/main/java/backprop/${packages[c]}/"
             done
             [ -z "$3" ] || "$PY" - "$3" "$d/src/main/java" <<'EOF'
+# the format of grader/src/test/resources/fixtures/*/mutation.txt, as Corpus.mutate reads it
 import sys, pathlib
-spec = dict(l.split(": ", 1) for l in open(sys.argv[1]).read().splitlines() if ": " in l and not l.startswith("#"))
-f = pathlib.Path(sys.argv[2], spec["file"])
-text = f.read_text()
-if spec["find"] in text:
-    f.write_text(text.replace(spec["find"], spec["replace"], 1))
+f = find = None
+for line in open(sys.argv[1]).read().splitlines():
+    key, _, value = line.partition(": ")
+    if key == "file":
+        f = pathlib.Path(sys.argv[2], value.strip())
+    elif key == "find":
+        find = value.replace("\\n", "\n")
+    elif key == "replace":
+        text = f.read_text()
+        if find in text:  # a chapter still a stub has nothing to change
+            f.write_text(text.replace(find, value.replace("\\n", "\n")))
 EOF
         }
         make_sub reference 5 ""
