@@ -2,9 +2,9 @@
 # Timed runs of the course's figures of speed, each the median of 3 runs on this machine.
 # Run from the repository root after `./mvnw -B install -DskipTests` (everything runs offline):
 #
-#   bash tools/bench.sh [student] [root] [book] [pdf] [kernel] [notebooks] [grader]
+#   bash tools/bench.sh [student] [root] [book] [pdf] [kernel] [notebooks] [grader] [mvn-baseline]
 #
-# With no argument it runs all of them. Timings are wall-clock seconds; nothing here is a test,
+# With no argument it runs all of them (grader includes mvn-baseline). Timings are wall-clock seconds; nothing here is a test,
 # because a shared machine is too noisy for a timed assertion. The grader's set of 50 submissions
 # is built under target/bench/ from the reference code, the stubs and the mistake fixtures.
 set -euo pipefail
@@ -138,9 +138,22 @@ EOF
                 "$(awk -v t="$m" -v n="$n" 'BEGIN {print t / n}')" "${runs[*]}"
         done
         grep -c ',graded,' "$WORK/out-1/gradebook.csv" | xargs echo "grader: rows with status graded:"
+        ;&
+    mvn-baseline)
+        # the same submissions graded the plain way: each copy with the visible and the hidden
+        # tests, `mvn -o -q test` in each (run `grader` first: it builds the submissions)
+        subs=$WORK/submissions
+        copies=$WORK/mvn-copies
+        rm -rf "$copies" && cp -r "$subs" "$copies"
+        for d in "$copies"/*/; do
+            cp -r exercises/src/test "$d/src/"
+            cp -r solutions/src/test/java/. "$d/src/test/java/"
+        done
+        n=$(ls "$copies" | wc -l)
         runs=()
         for _ in 1 2 3; do
-            runs+=("$(seconds bash -c 'for d in "$0"/*/; do (cd "$d" && mvn -o -q test >/dev/null 2>&1 || true); done' "$subs")")
+            # each time from a fresh copy, as the grader gets it: no target/ left from the run before
+            runs+=("$(seconds bash -c 'for d in "$0"/*/; do (cd "$d" && rm -rf target && mvn -o -q test >/dev/null 2>&1 || true); done' "$copies")")
         done
         m=$(median "${runs[@]}")
         printf '%-48s median %6.1f s = %5.2f s/submission   (runs: %s)\n' "mvn -o -q test in each submission" "$m" \
