@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class NotebooksCheck {
 
     /** The notebook that is not a chapter's: training a network on XOR. */
-    static final String XOR_NOTEBOOK = "06-xor-training.ipynb";
+    static final String XOR_NOTEBOOK = "04-xor-training.ipynb";
 
     /** A chapter row of CONTRIBUTING.md's table: {@code | 4 Inner neurons | ... | `backprop.network` | `notebooks/04-inner-neurons.ipynb` |}. */
     private static final Pattern CHAPTER_ROW = Pattern.compile(

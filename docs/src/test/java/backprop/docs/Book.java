@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 /** Where the book's sources and outputs are, and small helpers to read them. */
 final class Book {
 
-    /** The chapters with a number: 00-motivation.adoc ... 06-limitations-history.adoc. */
+    /** The chapters with a number: 00-motivation.adoc ... 08-limitations-history.adoc. */
     private static final Pattern CHAPTER_FILE = Pattern.compile("(\\d\\d)-[a-z-]+\\.adoc");
 
     private Book() {

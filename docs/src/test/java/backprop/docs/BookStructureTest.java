@@ -39,15 +39,15 @@ class BookStructureTest {
     class Sources {
 
         @Test
-        @DisplayName("are the seven chapters 00 to 06, with the file names of CONTRIBUTING.md, all in the master document")
+        @DisplayName("are the chapters 00 to 08, the last one limitations and history, with the file names of CONTRIBUTING.md, all in the master document")
         void allChaptersIncluded() {
             List<String> names = new ArrayList<>();
             for (Path p : Book.chapterFiles()) {
                 names.add(p.getFileName().toString());
             }
-            assertThat(names).as("numbered chapter files in chapters/").hasSize(7);
+            assertThat(names).as("numbered chapter files in chapters/").hasSizeGreaterThanOrEqualTo(7);
             assertThat(names.get(0)).isEqualTo("00-motivation.adoc");
-            assertThat(names.get(6)).isEqualTo("06-limitations-history.adoc");
+            assertThat(names.get(names.size() - 1)).isEqualTo("08-limitations-history.adoc");
             Book.contributingChapters().forEach((n, row) ->
                     assertThat(names).as("chapter %d's book file from CONTRIBUTING.md", n).contains(row[0]));
             String master = Book.read(Book.master());
@@ -112,16 +112,19 @@ class BookStructureTest {
 
         @ParameterizedTest(name = "{0} edition")
         @MethodSource("backprop.docs.BookStructureTest#editions")
-        @DisplayName("has a table of contents and the numbered chapters 1 to 6 after the unnumbered preface")
+        @DisplayName("has a table of contents and every numbered chapter, in order, after the unnumbered preface")
         void tableOfContentsAndNumberedChapters(String edition) {
             Path file = Book.html(edition);
             assertThat(file).as("the %s edition", edition).isRegularFile();
             String html = Book.read(file);
             assertThat(html).as("%s: table of contents", Book.show(file)).contains("<div id=\"toc\" class=\"toc2\">");
             assertThat(html).as("%s: the preface", Book.show(file)).contains("<h2 id=\"motivation\"><a class=\"anchor\" href=\"#motivation\"></a>Why backpropagation?</h2>");
-            for (int n = 1; n <= 6; n++) {
-                assertThat(html).as("%s: numbered chapter %d", Book.show(file), n)
-                        .containsPattern("<h2 id=\"ch" + n + "\"><a class=\"anchor\" href=\"#ch" + n + "\"></a>Chapter " + n + "\\. [^<]+</h2>");
+            List<Path> numbered = Book.chapterFiles().subList(1, Book.chapterFiles().size());
+            for (int k = 0; k < numbered.size(); k++) {
+                // The book numbers its chapters 1, 2, ... in order; the anchor follows the file's number.
+                int n = Book.number(numbered.get(k));
+                assertThat(html).as("%s: numbered chapter %d (%s)", Book.show(file), k + 1, numbered.get(k).getFileName())
+                        .containsPattern("<h2 id=\"ch" + n + "\"><a class=\"anchor\" href=\"#ch" + n + "\"></a>Chapter " + (k + 1) + "\\. [^<]+</h2>");
             }
         }
 

@@ -26,7 +26,7 @@ public final class XorLossPlot {
     public static final double LEARNING_RATE = 1.0;
     /** The number of epochs of the book's run. */
     public static final int EPOCHS = 2000;
-    /** The seeds of chapter 6's experiment: {@code 1 .. SEEDS}. */
+    /** The seeds of the last chapter's experiment: {@code 1 .. SEEDS}. */
     public static final int SEEDS = 20;
 
     private XorLossPlot() {
@@ -83,7 +83,7 @@ public final class XorLossPlot {
         return chart(bookRun());
     }
 
-    /** The runs of chapter 6: seeds 1 .. {@link #SEEDS}, same learning rate and epochs as the book's run. */
+    /** The runs of the last chapter (limitations and history): seeds 1 .. {@link #SEEDS}, same learning rate and epochs as the book's run. */
     public static List<XorTraining.TrainingRun> seedRuns() {
         List<XorTraining.TrainingRun> runs = new ArrayList<>();
         for (long seed = 1; seed <= SEEDS; seed++) {
