@@ -38,10 +38,14 @@ public final class Grader {
 
     /** What a run did. */
     public record Run(List<Graded> results, int graded, int skipped, int errors, Sandbox.Protections protections,
-            double seconds, String missingChapters) {
+            double seconds, String missingChapters, List<String> hidden) {
     }
 
-    private static final Pattern MISTAKE = Pattern.compile("MISTAKE\\[([a-z0-9-]+)\\] ([^\\n]*)");
+    /**
+     * A diagnosis: the first line of a probe's failure, thrown as the probes' own class (its name
+     * comes first, written by the harness from the class itself, so student text cannot produce it).
+     */
+    private static final Pattern MISTAKE = Pattern.compile("backprop\\.tools\\.grader\\.probes\\.MistakeFound: MISTAKE\\[([a-z0-9-]+)\\] ([^\\n]*)");
 
     private final Settings settings;
     private final CourseBundle course;
@@ -55,30 +59,14 @@ public final class Grader {
         this.sandbox = new Sandbox(course, settings.sandbox(), protections);
     }
 
-    /** The submissions in a folder, by id (file name without .zip), sorted; hidden files are skipped. */
-    public static Map<String, Path> list(Path folder, Path out) throws IOException {
-        Map<String, Path> map = new LinkedHashMap<>();
-        Path outAbs = out.toAbsolutePath().normalize();
-        try (Stream<Path> s = Files.list(folder)) {
-            for (Path p : s.sorted(Comparator.comparing(x -> x.getFileName().toString())).toList()) {
-                String name = p.getFileName().toString();
-                if (name.startsWith(".") || p.toAbsolutePath().normalize().equals(outAbs)) {
-                    continue;
-                }
-                String id = name.toLowerCase(Locale.ROOT).endsWith(".zip") && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
-                        ? name.substring(0, name.length() - 4) : name;
-                if (map.containsKey(id)) {
-                    id = name;
-                }
-                map.put(id, p);
-            }
-        }
-        return map;
+    /** The submissions in a folder, with their ids and file names (see {@link Ids}); hidden entries are listed apart. */
+    public static Ids.Listing list(Path folder, Path out) throws IOException {
+        return Ids.list(folder, out);
     }
 
     public Run run(Consumer<String> progress) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Map<String, Path> submissions = list(settings.submissions(), settings.out());
+        Ids.Listing listing = list(settings.submissions(), settings.out());
         Files.createDirectories(settings.out().resolve(".grader/results"));
         removeLeftovers(settings.out());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.jobs()), r -> {
@@ -89,11 +77,11 @@ public final class Grader {
         Map<String, Graded> done = new java.util.TreeMap<>();
         int[] counts = new int[3];
         List<Future<?>> futures = new ArrayList<>();
-        for (Map.Entry<String, Path> s : submissions.entrySet()) {
+        for (Ids.Entry s : listing.entries()) {
             futures.add(pool.submit(() -> {
-                Outcome o = gradeAndWrite(s.getKey(), s.getValue());
+                Outcome o = gradeAndWrite(s.id(), s.file(), s.path());
                 synchronized (done) {
-                    done.put(s.getKey(), o.graded);
+                    done.put(s.id(), o.graded);
                     counts[o.skipped ? 1 : 0]++;
                     if (o.graded.status().equals("error")) {
                         counts[2]++;
@@ -104,7 +92,7 @@ public final class Grader {
                         throw new UncheckedIOException(e);
                     }
                 }
-                progress.accept(s.getKey());
+                progress.accept(s.id());
                 return null;
             }));
         }
@@ -113,12 +101,12 @@ public final class Grader {
             try {
                 f.get();
             } catch (java.util.concurrent.ExecutionException e) {
-                throw new IOException("writing the outputs failed: " + e.getCause().getMessage(), e.getCause());
+                throw new IOException("writing the outputs failed: " + Inert.terminal(e.getCause().getMessage(), 300), e.getCause());
             }
         }
         List<Graded> all = new ArrayList<>(done.values());
         double seconds = (System.nanoTime() - start) / 1e9;
-        Run run = new Run(all, counts[0], counts[1], counts[2], protections, seconds, course.missingChapters());
+        Run run = new Run(all, counts[0], counts[1], counts[2], protections, seconds, course.missingChapters(), listing.hidden());
         Reports.writeGradebook(settings.out(), course, all);
         Reports.writeSummary(settings.out(), course, run, settings);
         return run;
@@ -131,15 +119,14 @@ public final class Grader {
     public Graded gradeOne(String id, Path path) {
         try {
             Ingest.Submission sub = Ingest.read(id, path, settings.limits());
-            return grade(sub, hash(sub), Reports.safeName(id));
+            return grade(sub, hash(sub), Ids.fileOf(id));
         } catch (Throwable t) {
             return new Graded(id, "-", "error", "the grader failed on this submission: " + t, 0, 0, 0, List.of(), List.of(),
                     List.of(String.valueOf(t)), List.of());
         }
     }
 
-    private Outcome gradeAndWrite(String id, Path path) {
-        String safe = Reports.safeName(id);
+    private Outcome gradeAndWrite(String id, String safe, Path path) {
         Path stored = settings.out().resolve(".grader/results/" + safe + ".tsv");
         Graded g;
         try {
@@ -148,7 +135,7 @@ public final class Grader {
             if (!settings.force() && Files.isRegularFile(stored)) {
                 try {
                     Graded old = Graded.read(stored);
-                    if (old.hash().equals(hash) && !old.status().equals("error") && Reports.outputsExist(settings.out(), safe)) {
+                    if (old.id().equals(id) && old.hash().equals(hash) && !old.status().equals("error") && Reports.outputsExist(settings.out(), safe)) {
                         return new Outcome(old, true);
                     }
                 } catch (IOException | RuntimeException e) {
@@ -164,7 +151,7 @@ public final class Grader {
                     .mapToInt(CourseMap.Exercise::points).sum(), 0, List.of(), List.of(), List.of(String.valueOf(t)), List.of());
         }
         try {
-            Reports.writeStudent(settings.out(), course, g);
+            Reports.writeStudent(settings.out(), course, g, safe);
             AtomicFiles.write(stored, g.serialize());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -287,8 +274,8 @@ public final class Grader {
             for (Catalog.Entry p : course.catalog().probes()) {
                 Sandbox.Leaf leaf = outcome.leaves().get(p.uid());
                 if (leaf != null && leaf.status().equals("FAILED")) {
-                    Matcher m = MISTAKE.matcher(leaf.description());
-                    if (m.find() && counts.containsKey(p.exercise())
+                    Matcher m = MISTAKE.matcher(leaf.description().lines().findFirst().orElse(""));
+                    if (m.matches() && Mistakes.ALL.containsKey(m.group(1)) && counts.containsKey(p.exercise())
                             && counts.get(p.exercise())[1] < counts.get(p.exercise())[0]) {
                         Graded.Diagnosis d = new Graded.Diagnosis(p.exercise(), m.group(1), m.group(2));
                         if (!diagnoses.contains(d)) {

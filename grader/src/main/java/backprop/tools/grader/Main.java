@@ -49,7 +49,7 @@ public final class Main implements Callable<Integer> {
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            err.println("backprop-grader: " + e.getMessage());
+            err.println("backprop-grader: " + Inert.terminal(String.valueOf(e.getMessage()), 2000));
             return e instanceof IOException ? IO : BROKEN;
         });
         return cl.execute(args);
@@ -138,7 +138,7 @@ public final class Main implements Callable<Integer> {
             Grader.Settings settings = new Grader.Settings(submissions, out, jobs, box, Ingest.Limits.DEFAULT, compileTimeout, keepWork, force);
             Sandbox.Protections protections = Sandbox.Protections.detect();
             Grader grader = new Grader(settings, course, protections);
-            int n = Grader.list(submissions, out).size();
+            int n = Grader.list(submissions, out).entries().size();
             Grader.Run run;
             if (noProgress) {
                 run = grader.run(id -> { });
@@ -146,13 +146,16 @@ public final class Main implements Callable<Integer> {
                 try (ProgressBar pb = progressBar(n, System.err)) {
                     run = grader.run(id -> {
                         synchronized (pb) {
-                            pb.setExtraMessage(id.length() > 20 ? id.substring(0, 20) : id);
+                            pb.setExtraMessage(Inert.terminal(id, 20));
                             pb.step();
                         }
                     });
                 }
             }
             err.println(summaryLine(run));
+            if (!run.hidden().isEmpty()) {
+                err.println("Not graded: " + run.hidden().size() + " hidden entries (names starting with a dot), listed in summary.md");
+            }
             if (!course.missingChapters().isBlank()) {
                 err.println("WARNING: this grader was built without the tests of chapter package(s) " + course.missingChapters());
             }

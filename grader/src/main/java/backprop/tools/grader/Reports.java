@@ -23,21 +23,9 @@ public final class Reports {
     private Reports() {
     }
 
-    /** A file-name-safe form of a student id (with a short hash when characters had to change). */
+    /** The file-name form of a single student id (see {@link Ids}; a whole folder is named by {@link Ids#list}). */
     public static String safeName(String id) {
-        String s = id.replaceAll("[^A-Za-z0-9._-]", "_");
-        if (s.isEmpty() || s.startsWith(".") || !s.equals(id) || s.length() > 80) {
-            s = (s.length() > 60 ? s.substring(0, 60) : s).replaceFirst("^\\.+", "_") + "-" + shortHash(id);
-        }
-        return s;
-    }
-
-    private static String shortHash(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Ids.fileOf(id);
     }
 
     static boolean outputsExist(Path out, String safe) {
@@ -72,22 +60,14 @@ public final class Reports {
         AtomicFiles.write(out.resolve("gradebook.csv"), b.toString());
     }
 
-    /** A CSV field: quoted when needed, and never starting like a spreadsheet formula. */
     static String csv(String s) {
-        String v = s == null ? "" : s.replace("\r", " ").replace("\n", " ");
-        if (!v.isEmpty() && "=+-@\t".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains(";")) {
-            v = "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
+        return Inert.csv(s);
     }
 
     // ---------------------------------------------------------------- per student
 
-    public static void writeStudent(Path out, CourseBundle course, Graded g) throws IOException {
-        String safe = safeName(g.id());
+    /** Writes a student's feedback and results.json under the file name {@code safe} (from {@link Ids}). */
+    public static void writeStudent(Path out, CourseBundle course, Graded g, String safe) throws IOException {
         AtomicFiles.write(out.resolve("feedback/" + safe + ".md"), markdown(g));
         AtomicFiles.write(out.resolve("feedback/" + safe + ".html"), html(g));
         AtomicFiles.write(out.resolve("gradescope/" + safe + "/results.json"), gradescope(g));
@@ -119,14 +99,16 @@ public final class Reports {
             b.append("## What the numbers show\n\n");
             for (Graded.Diagnosis d : g.diagnoses()) {
                 Mistakes.Mistake m = Mistakes.get(d.mistake());
-                b.append("- **").append(md(m.title())).append("** (exercise ").append(d.exercise()).append(", `").append(m.id()).append("`): ")
-                        .append(md(d.evidence())).append(' ').append(md(m.advice())).append('\n');
+                b.append("- **").append(Inert.markdownText(m.title())).append("** (exercise ").append(Inert.markdownText(d.exercise()))
+                        .append(", ").append(md(m.id())).append("): ").append(md(d.evidence())).append(' ')
+                        .append(Inert.markdownText(m.advice())).append('\n');
             }
             b.append('\n');
         }
         b.append("## Exercises\n\n| exercise | title | points | tests passed |\n|---|---|---|---|\n");
         for (Graded.Exercise e : g.exercises()) {
-            b.append("| ").append(e.id()).append(" | ").append(md(e.title())).append(" | ").append(fmt(e.score())).append(" / ")
+            b.append("| ").append(Inert.markdownText(e.id())).append(" | ").append(Inert.markdownText(e.title())).append(" | ")
+                    .append(fmt(e.score())).append(" / ")
                     .append(e.points()).append(" | ").append(e.tests() == 0 ? "not graded (no tests)" : e.passed() + " / " + e.tests()).append(" |\n");
         }
         b.append('\n');
@@ -137,13 +119,13 @@ public final class Reports {
             for (Graded.Test t : failed) {
                 if (!t.exercise().equals(current)) {
                     current = t.exercise();
-                    b.append("\n### Exercise ").append(current).append("\n\n");
+                    b.append("\n### Exercise ").append(Inert.markdownText(current)).append("\n\n");
                 }
                 b.append("- ").append(t.kind().equals("hidden") ? "(hidden test) " : "").append(md(t.name())).append(" — **")
-                        .append(t.status()).append("**");
+                        .append(Inert.markdownText(t.status())).append("**");
                 String msg = visibleMessage(t);
                 if (!msg.isEmpty()) {
-                    b.append("\n\n  ```\n  ").append(msg.replace("```", "'''").replace("\n", "\n  ")).append("\n  ```\n");
+                    b.append("\n\n").append(Inert.markdownBlock(msg, "  "));
                 } else {
                     b.append('\n');
                 }
@@ -168,8 +150,9 @@ public final class Reports {
         return m;
     }
 
+    /** Student text (or grader text that quotes it) in a line of Markdown. */
     private static String md(String s) {
-        return s.replace("|", "\\|").replace("<", "&lt;");
+        return Inert.markdown(s);
     }
 
     static String html(Graded g) {
@@ -212,7 +195,7 @@ public final class Reports {
                         .append("</span>");
                 String msg = visibleMessage(t);
                 if (!msg.isEmpty()) {
-                    b.append("<pre>").append(h(msg)).append("</pre>");
+                    b.append("<pre>").append(Inert.html(msg, true)).append("</pre>");
                 }
                 b.append("</li>\n");
             }
@@ -222,24 +205,14 @@ public final class Reports {
     }
 
     static String h(String s) {
-        StringBuilder b = new StringBuilder();
-        for (char c : (s == null ? "" : s).toCharArray()) {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c < 0x20 && c != '\n' && c != '\t' ? '?' : c);
-            }
-        }
-        return b.toString();
+        return Inert.html(s, false);
     }
 
     // ---------------------------------------------------------------- Gradescope
 
     static String gradescope(Graded g) {
         StringBuilder b = new StringBuilder("{\n  \"score\": ").append(fmt(g.total())).append(",\n  \"visibility\": \"visible\",\n")
+                .append("  \"output_format\": \"text\",\n  \"test_output_format\": \"text\",\n  \"test_name_format\": \"text\",\n")
                 .append("  \"stdout_visibility\": \"hidden\",\n  \"output\": ").append(json(statusLine(g)
                         + (g.reason().isEmpty() ? "" : "\nReason: " + g.reason())
                         + g.diagnoses().stream().map(d -> "\n" + Mistakes.get(d.mistake()).title() + " (exercise " + d.exercise() + "): "
@@ -266,24 +239,7 @@ public final class Reports {
     }
 
     static String json(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : (s == null ? "" : s).toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+        return Inert.json(s);
     }
 
     // ---------------------------------------------------------------- summary
@@ -320,7 +276,7 @@ public final class Reports {
         }
         md.append("\n## Exercises passed in full\n\n| exercise | title | students |\n|---|---|---|\n");
         for (int i = 0; i < exs.size(); i++) {
-            md.append("| ").append(exs.get(i).id()).append(" | ").append(exs.get(i).title()).append(" | ")
+            md.append("| ").append(Inert.markdownText(exs.get(i).id())).append(" | ").append(Inert.markdownText(exs.get(i).title())).append(" | ")
                     .append(Math.round(100 * passRate[i])).append(" % |\n");
         }
         md.append("\n## Classic mistakes seen\n\n");
@@ -329,7 +285,11 @@ public final class Reports {
         if (mistakes.isEmpty()) {
             md.append("none\n");
         }
-        mistakes.forEach((m, n) -> md.append("- ").append(Mistakes.get(m).title()).append(": ").append(n).append(" students\n"));
+        mistakes.forEach((m, n) -> md.append("- ").append(Inert.markdownText(Mistakes.get(m).title())).append(": ").append(n).append(" students\n"));
+        if (!run.hidden().isEmpty()) {
+            md.append("\n## Entries not graded\n\nHidden entries of the submissions folder (names starting with a dot) are not submissions:\n\n");
+            run.hidden().forEach(n -> md.append("- ").append(md(n)).append('\n'));
+        }
         md.append("\n## Protections\n\n");
         run.protections().active().forEach(p -> md.append("- active: ").append(p).append('\n'));
         run.protections().inactive().forEach(p -> md.append("- not active: ").append(p).append('\n'));
@@ -339,7 +299,7 @@ public final class Reports {
         }
         AtomicFiles.write(out.resolve("summary.md"), md.toString());
         String html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Class summary</title></head><body>"
-                + "<pre>" + h(md.toString()) + "</pre>\n" + svg(bins, exs, passRate) + "</body></html>\n";
+                + "<pre>" + Inert.html(md.toString(), true) + "</pre>\n" + svg(bins, exs, passRate) + "</body></html>\n";
         AtomicFiles.write(out.resolve("summary.html"), html);
     }
 

@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * Helpers of the diagnostic probes. A probe calls the student's code on fixed inputs, computes
  * with its own formulas what the right answer and what each classic mistake would give, and,
- * when the student's numbers match a mistake (and not the right answer), fails with
- * {@code MISTAKE[id] evidence}. The grader turns that into feedback; probes never score.
+ * when the student's numbers match a mistake (and not the right answer), fails with a
+ * {@link MistakeFound} ({@code MISTAKE[id] evidence}). The grader turns that into feedback; probes never score.
  */
 final class Probe {
 
@@ -44,7 +44,7 @@ final class Probe {
     /** Fails with the mistake's id when the student's value matches what the mistake gives but not the right value. */
     static void mistake(String id, boolean matchesMistake, boolean matchesRight, String evidence) {
         if (matchesMistake && !matchesRight) {
-            throw new AssertionError("MISTAKE[" + id + "] " + evidence);
+            throw new MistakeFound(id, evidence);
         }
     }
 
