@@ -1,6 +1,5 @@
 package backprop.tools.grader;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -15,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * Reads one submission, a copy of {@code exercises/} as a folder or a {@code .zip}, into memory:
@@ -65,51 +61,137 @@ public final class Ingest {
         }
     }
 
+    /**
+     * Folders that tools put next to the sources (version control, build output, IDE settings,
+     * macOS metadata): never read, only named in the notes. Matched before the {@code src/main/java}
+     * that holds the sources, so a package may still be called {@code out} or {@code bin}.
+     */
+    static final java.util.Set<String> SKIPPED_FOLDERS = java.util.Set.of(".git", ".hg", ".svn", "target", "build", "out", "bin",
+            ".idea", ".vscode", ".settings", ".gradle", ".mvn", "node_modules", "__MACOSX", ".metadata");
+
+    /** The most entries a folder walk visits; past it the walk stops (a note, not a rejection). */
+    static final int MAX_WALK = 200_000;
+
+    /** The folder under which a path outside the sources lies that is skipped on purpose, or null. */
+    static String skippedFolder(String rel) {
+        String[] parts = rel.split("/");
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (parts[i].equals("src") && i + 2 < parts.length && parts[i + 1].equals("main") && parts[i + 2].equals("java")) {
+                return null;
+            }
+            if (SKIPPED_FOLDERS.contains(parts[i])) {
+                return parts[i];
+            }
+        }
+        return null;
+    }
+
+    /** What was skipped, for one note: the skipped folders and the odd entries outside the sources. */
+    private static final class Skipped {
+        final Map<String, Integer> folders = new TreeMap<>();
+        final List<String> odd = new ArrayList<>();
+        int oddCount;
+
+        void folder(String name, int entries) {
+            folders.merge(name, entries, Integer::sum);
+        }
+
+        void odd(String what) {
+            if (++oddCount <= 5) {
+                odd.add(what);
+            }
+        }
+
+        void addTo(List<String> notes) {
+            if (!folders.isEmpty()) {
+                StringBuilder b = new StringBuilder("skipped, not read (not part of the sources): ");
+                folders.forEach((f, n) -> b.append(b.charAt(b.length() - 2) == ':' ? "" : ", ").append(f).append('/')
+                        .append(n > 0 ? " (" + n + (n == 1 ? " entry)" : " entries)") : ""));
+                notes.add(b.toString());
+            }
+            if (oddCount > 0) {
+                notes.add("skipped, not read: " + oddCount + (oddCount == 1 ? " entry" : " entries") + " outside src/main/java that "
+                        + "could not be read (" + String.join("; ", odd) + (oddCount > odd.size() ? "; ..." : "") + ")");
+            }
+        }
+    }
+
     private static Submission readFolder(String id, Path dir, Limits limits) throws IOException {
         List<String> notes = new ArrayList<>();
         Map<String, byte[]> files = new TreeMap<>();
+        Skipped skipped = new Skipped();
         long[] total = {0};
         int[] seen = {0};
+        int[] sources = {0};
         String[] tooMuch = {null};
-        // Files.walk does not follow links unless asked; links are reported and skipped
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                if (++seen[0] > limits.maxEntries()) {
-                    tooMuch[0] = "the folder has more than " + limits.maxEntries() + " entries";
-                    break;
+        // links are never followed: they are reported and skipped
+        Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path p, BasicFileAttributes a) {
+                String rel = dir.relativize(p).toString().replace('\\', '/');
+                String skip = rel.isEmpty() ? null : skippedFolder(rel + "/x");
+                if (skip != null && p.getFileName().toString().equals(skip)) {
+                    skipped.folder(skip, 0);
+                    return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                }
+                return ++seen[0] > MAX_WALK ? java.nio.file.FileVisitResult.TERMINATE : java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path p, IOException e) {
+                String rel = dir.relativize(p).toString().replace('\\', '/');
+                if (below(rel) != null) {
+                    notes.add("ignored " + rel + ": it could not be read (" + e.getClass().getSimpleName() + ")");
+                } else {
+                    skipped.odd(rel + ": " + e.getClass().getSimpleName());
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path p, BasicFileAttributes a) throws IOException {
+                if (++seen[0] > MAX_WALK) {
+                    notes.add("stopped looking after " + MAX_WALK + " entries; the rest of the folder was not read");
+                    return java.nio.file.FileVisitResult.TERMINATE;
                 }
                 String rel = dir.relativize(p).toString().replace('\\', '/');
-                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                if (a.isSymbolicLink()) {
-                    notes.add("ignored the symbolic link " + rel + " (links are never followed)");
-                    continue;
-                }
-                if (!a.isRegularFile() || !rel.endsWith(".java")) {
-                    continue;
-                }
                 String under = below(rel);
-                if (under == null) {
-                    continue;
+                if (a.isSymbolicLink()) {
+                    if (under != null || rel.endsWith(".java")) {
+                        notes.add("ignored the symbolic link " + rel + " (links are never followed)");
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+                if (!a.isRegularFile() || !rel.endsWith(".java") || under == null) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+                if (++sources[0] > limits.maxEntries()) {
+                    tooMuch[0] = "src/main/java has more than " + limits.maxEntries() + " entries";
+                    return java.nio.file.FileVisitResult.TERMINATE;
                 }
                 if (a.size() > limits.maxFileBytes()) {
                     notes.add("ignored " + rel + ": larger than " + limits.maxFileBytes() / 1024 + " KiB");
-                    continue;
+                    return java.nio.file.FileVisitResult.CONTINUE;
                 }
                 total[0] += a.size();
                 if (total[0] > limits.maxSourceBytes()) {
                     tooMuch[0] = "the Java sources add up to more than " + limits.maxSourceBytes() / 1024 + " KiB";
-                    break;
+                    return java.nio.file.FileVisitResult.TERMINATE;
                 }
                 try (java.io.InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
                     byte[] content = in.readNBytes((int) limits.maxFileBytes() + 1);
                     if (content.length > limits.maxFileBytes()) {
                         notes.add("ignored " + rel + ": larger than " + limits.maxFileBytes() / 1024 + " KiB");
-                        continue;
+                    } else {
+                        files.put(rel, content);
                     }
-                    files.put(rel, content);
+                } catch (IOException e) {
+                    notes.add("ignored " + rel + ": it could not be read (" + e.getClass().getSimpleName() + ")");
                 }
+                return java.nio.file.FileVisitResult.CONTINUE;
             }
-        }
+        });
+        skipped.addTo(notes);
         if (tooMuch[0] != null) {
             return new Submission(id, Map.of(), notes, tooMuch[0]);
         }
@@ -123,56 +205,73 @@ public final class Ingest {
             return new Submission(id, Map.of(), notes, "the zip is larger than " + limits.maxZipBytes() / (1 << 20) + " MiB");
         }
         byte[] bytes = Files.readAllBytes(zip);
-        Map<String, byte[]> files = new TreeMap<>();
-        long inflated = 0;
-        int entries = 0;
-        byte[] buf = new byte[16384];
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                if (++entries > limits.maxEntries()) {
-                    return new Submission(id, Map.of(), notes, "the zip has more than " + limits.maxEntries() + " entries");
-                }
-                // some Windows tools write backslashes; the checks below run on the normalized name
-                String name = e.getName().replace('\\', '/');
-                if (name.startsWith("__MACOSX/") || name.contains("/._")) {
-                    name = "";
-                }
-                String odd = name.isEmpty() ? null : oddName(name);
-                boolean wanted = odd == null && !name.isEmpty() && !e.isDirectory() && name.endsWith(".java") && below(name) != null;
-                if (odd != null) {
-                    notes.add("refused the zip entry \"" + printable(name) + "\": " + odd);
-                }
-                java.io.ByteArrayOutputStream content = wanted ? new java.io.ByteArrayOutputStream() : null;
-                long entryBytes = 0;
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    inflated += n;
-                    entryBytes += n;
-                    if (inflated > limits.maxInflatedBytes()) {
-                        return new Submission(id, Map.of(), notes, "the zip inflates to more than "
-                                + limits.maxInflatedBytes() / (1 << 20) + " MiB (a zip bomb?)");
-                    }
-                    if (content != null) {
-                        if (entryBytes > limits.maxFileBytes()) {
-                            notes.add("ignored " + name + ": larger than " + limits.maxFileBytes() / 1024 + " KiB");
-                            content = null;
-                        } else {
-                            content.write(buf, 0, n);
-                        }
-                    }
-                }
-                if (content != null) {
-                    if (files.containsKey(name)) {
-                        notes.add("ignored a second zip entry named " + name);
-                    } else {
-                        files.put(name, content.toByteArray());
-                    }
-                }
-            }
-        } catch (IOException | IllegalArgumentException ex) {
+        List<ZipReader.Entry> entries;
+        try {
+            entries = ZipReader.entries(bytes);
+        } catch (java.util.zip.ZipException ex) {
             return new Submission(id, Map.of(), notes, "the zip is damaged: " + ex.getMessage());
         }
+        Map<String, byte[]> files = new TreeMap<>();
+        Skipped skipped = new Skipped();
+        long inflated = 0;
+        int read = 0;
+        for (ZipReader.Entry e : entries) {
+            // some Windows tools write backslashes; the checks below run on the normalized name
+            String name = e.text().replace('\\', '/');
+            if (name.startsWith("__MACOSX/") || name.contains("/._") || name.startsWith("._") || e.directory()) {
+                continue; // macOS metadata and folders: nothing to read
+            }
+            String folder = skippedFolder(name);
+            if (folder != null) {
+                skipped.folder(folder, 1);
+                continue;
+            }
+            if (!name.endsWith(".java") || below(name) == null) {
+                if (!e.ascii() || oddName(name) != null || e.encrypted() || (e.method() != 0 && e.method() != 8)) {
+                    skipped.odd("\"" + Ids.display(e.name()) + "\"");
+                }
+                continue;
+            }
+            if (++read > limits.maxEntries()) {
+                return new Submission(id, Map.of(), notes, "src/main/java in the zip has more than " + limits.maxEntries() + " entries");
+            }
+            String odd = oddName(name);
+            if (odd != null) {
+                notes.add("refused the zip entry \"" + Ids.display(e.name()) + "\": " + odd);
+                continue;
+            }
+            if (e.encrypted()) {
+                notes.add("refused the zip entry " + Ids.display(e.name()) + ": it is encrypted");
+                continue;
+            }
+            if (e.method() != 0 && e.method() != 8) {
+                notes.add("refused the zip entry " + Ids.display(e.name()) + ": compressed with method " + e.method()
+                        + ", which the grader does not read (use an ordinary zip)");
+                continue;
+            }
+            ZipReader.Inflated r;
+            try {
+                r = ZipReader.inflate(bytes, e, limits.maxFileBytes(), limits.maxInflatedBytes() - inflated);
+            } catch (java.util.zip.ZipException ex) {
+                notes.add("refused the zip entry " + Ids.display(e.name()) + ": " + ex.getMessage());
+                continue;
+            }
+            inflated += r.inflated();
+            if (r.overBudget()) {
+                return new Submission(id, Map.of(), notes, "the zip inflates to more than "
+                        + limits.maxInflatedBytes() / (1 << 20) + " MiB (a zip bomb?)");
+            }
+            if (r.content() == null) {
+                notes.add("ignored " + name + ": larger than " + limits.maxFileBytes() / 1024 + " KiB");
+            } else if (!r.crcOk()) {
+                notes.add("refused the zip entry " + Ids.display(e.name()) + ": it is damaged (its checksum does not match)");
+            } else if (files.containsKey(name)) {
+                notes.add("ignored a second zip entry named " + name);
+            } else {
+                files.put(name, r.content());
+            }
+        }
+        skipped.addTo(notes);
         long total = files.values().stream().mapToLong(b -> b.length).sum();
         if (total > limits.maxSourceBytes()) {
             return new Submission(id, Map.of(), notes, "the Java sources add up to more than " + limits.maxSourceBytes() / 1024 + " KiB");
@@ -212,11 +311,8 @@ public final class Ingest {
     }
 
     private static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            b.append(c < 0x20 || c == 0x7f ? '?' : c);
-        }
-        return b.length() > 120 ? b.substring(0, 120) + "..." : b.toString();
+        String v = Inert.visible(s, false);
+        return v.length() > 120 ? v.substring(0, 120) + "..." : v;
     }
 
     /** The part of a path below the first {@code src/main/java/}, or null. */
