@@ -90,7 +90,12 @@ public final class JavaCompile {
             }
             List<String> options = List.of("--release", "17", "-proc:none", "-g", "-encoding", "UTF-8",
                     "-Xlint:none", "-nowarn", "-Xmaxerrs", "500", "-implicit:none");
-            javac.getTask(null, manager, diagnostics, options, null, units).call();
+            java.io.StringWriter log = new java.io.StringWriter();
+            boolean ok = javac.getTask(log, manager, diagnostics, options, null, units).call();
+            if (!ok && diagnostics.getDiagnostics().stream().noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR)) {
+                // javac swallows its own crashes (a stack overflow, an out-of-memory) and returns false without an error
+                throw new Abnormal(abnormal(log.toString()));
+            }
         } catch (IOException e) {
             throw new IllegalStateException("the compiler's file manager failed: " + e.getMessage(), e);
         }
@@ -105,6 +110,26 @@ public final class JavaCompile {
             return new Output(Map.of(), Map.of(), List.copyOf(errors));
         }
         return new Output(new LinkedHashMap<>(classes), new LinkedHashMap<>(sourceOf), List.of());
+    }
+
+    /** The compiler itself failed (not the code it compiled): javac crashed and reported no error. */
+    public static final class Abnormal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public Abnormal(String message) {
+            super(message);
+        }
+    }
+
+    private static String abnormal(String log) {
+        if (log.contains("StackOverflowError")) {
+            return "the compiler ran out of stack (code nested too deeply?)";
+        }
+        if (log.contains("OutOfMemoryError")) {
+            return "the compiler ran out of memory";
+        }
+        String first = log.lines().filter(l -> l.contains("Exception") || l.contains("Error")).findFirst().orElse("no reason given");
+        return "the compiler crashed (" + (first.length() > 200 ? first.substring(0, 200) : first).trim() + ")";
     }
 
     private static String firstLine(String s) {

@@ -8,10 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,36 +33,16 @@ public final class StudentBuild {
     private StudentBuild() {
     }
 
-    public static Result build(Map<String, String> submitted, Map<String, String> stubs, long timeoutSeconds) {
-        FutureTask<Result> task = new FutureTask<>(() -> buildNow(submitted, stubs));
-        Thread t = new Thread(task, "compile");
-        t.setDaemon(true);
-        t.start();
-        try {
-            return task.get(timeoutSeconds, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            stop(t);
-            return fatal("the compiler did not finish within " + timeoutSeconds + " s");
-        } catch (ExecutionException e) {
-            return fatal("the compiler failed: " + e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stop(t);
-            return fatal("interrupted");
-        }
+    /**
+     * Builds a submission. The compiler runs in a child JVM ({@link IsolatedCompiler}) with its own
+     * limits; the time limit holds for each compilation and, twice over, for the whole build.
+     */
+    public static Result build(Map<String, String> submitted, Map<String, String> stubs, long timeoutSeconds) throws java.io.IOException {
+        return buildNow(submitted, stubs, timeoutSeconds);
     }
 
-    @SuppressWarnings({"deprecation", "removal"})
-    private static void stop(Thread t) {
-        t.interrupt();
-        t.stop();
-    }
-
-    private static Result fatal(String why) {
-        return new Result(Map.of(), List.of(), List.of(), List.of(), why);
-    }
-
-    static Result buildNow(Map<String, String> submitted, Map<String, String> stubs) {
+    static Result buildNow(Map<String, String> submitted, Map<String, String> stubs, long timeoutSeconds) throws java.io.IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2 * timeoutSeconds);
         List<String> notes = new ArrayList<>();
         List<String> refusals = new ArrayList<>();
         Set<String> replaced = new LinkedHashSet<>();
@@ -97,8 +74,12 @@ public final class StudentBuild {
             }
         }
         for (int round = 0; round < 8; round++) {
+            if (System.nanoTime() > deadline) {
+                return new Result(Map.of(), notes, refusals, List.copyOf(replaced),
+                        "the compiler did not finish within " + 2 * timeoutSeconds + " s");
+            }
             List<Source> sources = files.entrySet().stream().map(e -> new Source(e.getKey(), e.getValue())).toList();
-            JavaCompile.Output out = JavaCompile.compile(sources, List.of());
+            JavaCompile.Output out = IsolatedCompiler.compile(sources, p -> !files.get(p).equals(stubs.get(p)), timeoutSeconds, deadline);
             if (!out.ok()) {
                 Map<String, JavaCompile.Problem> firstError = new LinkedHashMap<>();
                 out.errors().forEach(p -> firstError.putIfAbsent(p.path(), p));
@@ -112,7 +93,7 @@ public final class StudentBuild {
                         continue; // the stub itself fails because of another file
                     }
                     changed = true;
-                    notes.add(p.path() + " does not compile (line " + p.line() + ": " + p.message() + ")"
+                    notes.add(p.path() + " does not compile (" + (p.line() > 0 ? "line " + p.line() + ": " : "") + p.message() + ")"
                             + (stub != null ? "; graded as the untouched stub" : "; left out"));
                     replace(files, stubs, replaced, p.path());
                 }
