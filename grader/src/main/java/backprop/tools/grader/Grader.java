@@ -274,10 +274,10 @@ public final class Grader {
             for (Catalog.Entry p : course.catalog().probes()) {
                 Sandbox.Leaf leaf = outcome.leaves().get(p.uid());
                 if (leaf != null && leaf.status().equals("FAILED")) {
-                    Matcher m = MISTAKE.matcher(leaf.description().lines().findFirst().orElse(""));
-                    if (m.matches() && Mistakes.ALL.containsKey(m.group(1)) && counts.containsKey(p.exercise())
+                    String[] found = diagnosis(leaf.description());
+                    if (found != null && counts.containsKey(p.exercise())
                             && counts.get(p.exercise())[1] < counts.get(p.exercise())[0]) {
-                        Graded.Diagnosis d = new Graded.Diagnosis(p.exercise(), m.group(1), m.group(2));
+                        Graded.Diagnosis d = new Graded.Diagnosis(p.exercise(), found[0], found[1]);
                         if (!diagnoses.contains(d)) {
                             diagnoses.add(d);
                         }
@@ -309,6 +309,12 @@ public final class Grader {
         long millis = (System.nanoTime() - t0) / 1_000_000;
         return new Graded(id, hash, status, String.join("; ", why), Math.round(total * 1e4) / 1e4, max, millis,
                 exercises, tests, notes, diagnoses);
+    }
+
+    /** {mistake id, evidence} when a probe's failure is one of the probes' own diagnoses of a known mistake, else null. */
+    static String[] diagnosis(String description) {
+        Matcher m = MISTAKE.matcher(description == null ? "" : description.lines().findFirst().orElse(""));
+        return m.matches() && Mistakes.ALL.containsKey(m.group(1)) ? new String[] {m.group(1), m.group(2)} : null;
     }
 
     /** A failure message a student can act on. */

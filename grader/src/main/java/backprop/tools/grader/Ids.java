@@ -59,6 +59,10 @@ public final class Ids {
 
     /** A name before ids are assigned: its raw bytes and whether it is a regular .zip file (whose id drops the .zip). */
     public record Name(byte[] raw, boolean zipFile) {
+        @Override
+        public String toString() {
+            return display(raw) + (zipFile ? " (zip file)" : "");
+        }
     }
 
     static final int MAX_PLAIN = 64;
@@ -234,8 +238,9 @@ public final class Ids {
             char c = (char) (stem[i] & 0xff);
             b.append(c < 0x80 && (Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_') ? Character.toLowerCase(c) : '_');
         }
-        if (b.length() == 0 || b.charAt(0) == '.' || b.charAt(0) == '-') {
-            b.insert(0, '_');
+        String base = b.indexOf(".") < 0 ? b.toString() : b.substring(0, b.indexOf("."));
+        if (b.length() == 0 || b.charAt(0) == '.' || b.charAt(0) == '-' || RESERVED.matcher(base).matches()) {
+            b.insert(0, '_'); // Windows reserves con, nul.txt, nul.x~y ... whatever follows the first dot
         }
         return b + "~" + hash(raw);
     }

@@ -38,7 +38,7 @@ public final class IsolatedCompiler {
     /** Heap of a compiler JVM in MiB. */
     public static final int HEAP_MB = 512;
     /** Stack of the compiling thread in MiB. */
-    public static final int STACK_MB = 256;
+    public static final int STACK_MB = 32;
     /** The longest class file name kept (bytes, with {@code .class}; most file systems allow 255). */
     public static final int MAX_CLASS_FILE_NAME = 200;
 
@@ -69,6 +69,12 @@ public final class IsolatedCompiler {
             return checkClassFiles(once(sources, timeoutSeconds, deadlineNanos));
         } catch (Failure whole) {
             List<Problem> culprits = new ArrayList<>();
+            List<Source> suspects = sources.stream().filter(s -> suspect.test(s.path())).toList();
+            if (suspects.size() == 1) {
+                // the only file that can be to blame: no need to try it alone
+                return new JavaCompile.Output(Map.of(), Map.of(), List.of(new Problem(suspects.get(0).path(), 0,
+                        "the grader's compiler failed on this file: " + whole.getMessage())));
+            }
             for (Source s : sources) {
                 if (!suspect.test(s.path())) {
                     continue;
