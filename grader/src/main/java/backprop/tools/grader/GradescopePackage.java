@@ -25,7 +25,7 @@ public final class GradescopePackage {
 
     static final String SETUP = """
             #!/usr/bin/env bash
-            # Gradescope autograder set-up: a JDK 17 (the grader compiles submissions in-process).
+            # Gradescope autograder set-up: a JDK 17 (the grader compiles submissions with javax.tools).
             set -euo pipefail
             apt-get update
             DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends openjdk-17-jdk-headless

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Reads one submission, a copy of {@code exercises/} as a folder or a {@code .zip}, into memory:
@@ -72,9 +73,13 @@ public final class Ingest {
     /** The most entries a folder walk visits; past it the walk stops (a note, not a rejection). */
     static final int MAX_WALK = 200_000;
 
-    /** The folder under which a path outside the sources lies that is skipped on purpose, or null. */
-    static String skippedFolder(String rel) {
-        String[] parts = rel.split("/");
+    /**
+     * The folder under which a path outside the sources lies that is skipped on purpose, or null.
+     * The folders of {@code base} (those that hold the submission's src/main/java, e.g. a wrapping
+     * folder that happens to be called {@code out}) are never skipped.
+     */
+    static String skippedFolder(String rel, String base) {
+        String[] parts = (rel.startsWith(base) ? rel.substring(base.length()) : rel).split("/");
         for (int i = 0; i < parts.length - 1; i++) {
             if (parts[i].equals("src") && i + 2 < parts.length && parts[i + 1].equals("main") && parts[i + 2].equals("java")) {
                 return null;
@@ -124,12 +129,13 @@ public final class Ingest {
         int[] seen = {0};
         int[] sources = {0};
         String[] tooMuch = {null};
+        String base = Files.isDirectory(dir.resolve("src/main/java"), LinkOption.NOFOLLOW_LINKS) ? "" : wrapper(dir);
         // links are never followed: they are reported and skipped
         Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
             @Override
             public java.nio.file.FileVisitResult preVisitDirectory(Path p, BasicFileAttributes a) {
                 String rel = dir.relativize(p).toString().replace('\\', '/');
-                String skip = rel.isEmpty() ? null : skippedFolder(rel + "/x");
+                String skip = rel.isEmpty() ? null : skippedFolder(rel + "/x", base);
                 if (skip != null && p.getFileName().toString().equals(skip)) {
                     skipped.folder(skip, 0);
                     return java.nio.file.FileVisitResult.SKIP_SUBTREE;
@@ -198,6 +204,14 @@ public final class Ingest {
         return finish(id, files, notes, limits);
     }
 
+    /** The folder of a submission folder that wraps its src/main/java ({@code name/}), or "" when there is none. */
+    private static String wrapper(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(d -> Files.isDirectory(d.resolve("src/main/java"), LinkOption.NOFOLLOW_LINKS))
+                    .map(d -> d.getFileName().toString() + "/").sorted().findFirst().orElse("");
+        }
+    }
+
     private static Submission readZip(String id, Path zip, Limits limits) throws IOException {
         List<String> notes = new ArrayList<>();
         long size = Files.size(zip);
@@ -215,13 +229,16 @@ public final class Ingest {
         Skipped skipped = new Skipped();
         long inflated = 0;
         int read = 0;
+        String base = entries.stream().map(e -> e.text().replace('\\', '/')).filter(n -> n.endsWith(".java") && below(n) != null)
+                .map(n -> n.substring(0, n.length() - below(n).length() - ROOT.length())).min(java.util.Comparator.comparingInt(String::length))
+                .orElse("");
         for (ZipReader.Entry e : entries) {
             // some Windows tools write backslashes; the checks below run on the normalized name
             String name = e.text().replace('\\', '/');
             if (name.startsWith("__MACOSX/") || name.contains("/._") || name.startsWith("._") || e.directory()) {
                 continue; // macOS metadata and folders: nothing to read
             }
-            String folder = skippedFolder(name);
+            String folder = skippedFolder(name, base);
             if (folder != null) {
                 skipped.folder(folder, 1);
                 continue;

@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Compiles a submission's sources in-process and checks the classes against the
+ * Compiles a submission's sources (in a child JVM, {@link IsolatedCompiler}) and checks the classes against the
  * {@link Allowlist}. A file that is missing, declares the wrong package, does not compile or
  * uses something refused is replaced by the course's untouched stub of the same name (or left
  * out if the course has none), and the rest is compiled again: the student loses the points of

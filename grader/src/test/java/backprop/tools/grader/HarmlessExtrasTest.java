@@ -102,6 +102,18 @@ class HarmlessExtrasTest {
         }
 
         @Test
+        @DisplayName("a wrapping folder that happens to be called out/ is the submission, not a tool's folder")
+        void wrapperNamedOut() throws IOException {
+            Map<String, byte[]> m = new LinkedHashMap<>();
+            m.put("out/src/main/java/backprop/logistic/Relu.java", SOURCE);
+            m.put("out/target/classes/Relu.class", new byte[] {1});
+            Ingest.Submission s = read(ZipCraft.zip(m));
+            assertThat(s.rejected()).isNull();
+            assertThat(s.sources()).containsOnlyKeys("backprop/logistic/Relu.java");
+            assertThat(String.join("\n", s.notes())).contains("target/");
+        }
+
+        @Test
         @DisplayName("what is read keeps its protections: a bomb among the sources is still rejected")
         void bombInSources() throws IOException {
             Ingest.Submission s = read(ZipCraft.zip(withSource("exercises/src/main/java/backprop/logistic/Bomb.java", new byte[60 << 20])));
@@ -132,6 +144,18 @@ class HarmlessExtrasTest {
                 locked.toFile().setReadable(true);
             }
         }
+    }
+
+    @Test
+    @DisplayName("a submission folder wrapped in a folder called build/ is read")
+    void folderWrapperNamedBuild() throws IOException {
+        Path d = Files.createTempDirectory("wrapped");
+        Path relu = d.resolve("build/src/main/java/backprop/logistic/Relu.java");
+        Files.createDirectories(relu.getParent());
+        Files.write(relu, SOURCE);
+        Ingest.Submission s = Ingest.read("s", d, Ingest.Limits.DEFAULT);
+        assertThat(s.rejected()).isNull();
+        assertThat(s.sources()).containsOnlyKeys("backprop/logistic/Relu.java");
     }
 
     @Nested
