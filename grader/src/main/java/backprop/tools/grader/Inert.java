@@ -75,17 +75,12 @@ public final class Inert {
         return b.append(indent).append(fence).append('\n').toString();
     }
 
-    /** The grader's or the course's own words in Markdown: every ASCII punctuation character escaped. */
+    /**
+     * The grader's or the course's own words (titles, advice, exercise ids) in Markdown: trusted
+     * text, kept readable; only what would break a table cell or open raw HTML is escaped.
+     */
     public static String markdownText(String s) {
-        String v = visible(s, false);
-        StringBuilder b = new StringBuilder(v.length());
-        for (char c : v.toCharArray()) {
-            if (c < 0x80 && !Character.isLetterOrDigit(c) && c != ' ') {
-                b.append('\\');
-            }
-            b.append(c);
-        }
-        return b.toString();
+        return visible(s, false).replace("\\", "\\\\").replace("|", "\\|").replace("&", "&amp;").replace("<", "&lt;");
     }
 
     private static int longestRun(String s, char c) {

@@ -100,7 +100,7 @@ public final class Reports {
             for (Graded.Diagnosis d : g.diagnoses()) {
                 Mistakes.Mistake m = Mistakes.get(d.mistake());
                 b.append("- **").append(Inert.markdownText(m.title())).append("** (exercise ").append(Inert.markdownText(d.exercise()))
-                        .append(", ").append(md(m.id())).append("): ").append(md(d.evidence())).append(' ')
+                        .append(", `").append(m.id()).append("`): ").append(md(d.evidence())).append(' ')
                         .append(Inert.markdownText(m.advice())).append('\n');
             }
             b.append('\n');
@@ -121,7 +121,7 @@ public final class Reports {
                     current = t.exercise();
                     b.append("\n### Exercise ").append(Inert.markdownText(current)).append("\n\n");
                 }
-                b.append("- ").append(t.kind().equals("hidden") ? "(hidden test) " : "").append(md(t.name())).append(" — **")
+                b.append("- ").append(t.kind().equals("hidden") ? "(hidden test) " : "").append(Inert.markdownText(t.name())).append(" — **")
                         .append(Inert.markdownText(t.status())).append("**");
                 String msg = visibleMessage(t);
                 if (!msg.isEmpty()) {

@@ -28,6 +28,15 @@ class HarmlessExtrasTest {
         return Ingest.read("s", f, Ingest.Limits.DEFAULT);
     }
 
+    /** A submission folder holding one source, Relu.java, below {@code wrapper}. */
+    private static Path folderWithRelu(String wrapper) throws IOException {
+        Path d = Files.createTempDirectory("extras-folder");
+        Path relu = d.resolve(wrapper + "src/main/java/backprop/logistic/Relu.java");
+        Files.createDirectories(relu.getParent());
+        Files.write(relu, SOURCE);
+        return d;
+    }
+
     private static Map<String, byte[]> withSource(String other, byte[] content) {
         Map<String, byte[]> m = new LinkedHashMap<>();
         m.put(other, content);
@@ -128,10 +137,7 @@ class HarmlessExtrasTest {
         @Test
         @DisplayName(".git with 20 000 objects, target/, .vscode/, bin/, out/ and an unreadable folder are skipped, not rejected")
         void folders() throws IOException {
-            Path d = Files.createTempDirectory("extras-folder");
-            Path relu = d.resolve("src/main/java/backprop/logistic/Relu.java");
-            Files.createDirectories(relu.getParent());
-            Files.write(relu, SOURCE);
+            Path d = folderWithRelu("");
             AttacksB.junk(d);
             Path locked = Files.createDirectories(d.resolve("private"));
             locked.toFile().setReadable(false);
@@ -149,11 +155,7 @@ class HarmlessExtrasTest {
     @Test
     @DisplayName("a submission folder wrapped in a folder called build/ is read")
     void folderWrapperNamedBuild() throws IOException {
-        Path d = Files.createTempDirectory("wrapped");
-        Path relu = d.resolve("build/src/main/java/backprop/logistic/Relu.java");
-        Files.createDirectories(relu.getParent());
-        Files.write(relu, SOURCE);
-        Ingest.Submission s = Ingest.read("s", d, Ingest.Limits.DEFAULT);
+        Ingest.Submission s = Ingest.read("s", folderWithRelu("build/"), Ingest.Limits.DEFAULT);
         assertThat(s.rejected()).isNull();
         assertThat(s.sources()).containsOnlyKeys("backprop/logistic/Relu.java");
     }
