@@ -2,6 +2,7 @@ package backprop.tools.grader;
 
 import backprop.tools.grader.harness.RoutingLoader;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,39 +82,60 @@ public final class Allowlist {
     private static final Set<String> SYSTEM_OK = Set.of("out", "err", "arraycopy", "nanoTime", "currentTimeMillis",
             "lineSeparator", "identityHashCode");
 
+    /**
+     * The JDK types a student class may extend or implement. Every other JDK type is refused as a
+     * super type: a subclass inherits methods that the rules, written for the JDK owner, would not
+     * see when a call names the subclass (a collection's parallel stream, a time zone's JVM-wide
+     * default). Inherited members of these few are still checked as if called on them.
+     */
+    static final Set<String> SUPER_TYPES = Set.of("java/lang/Object", "java/lang/Record", "java/lang/Enum",
+            "java/lang/Throwable", "java/lang/Exception", "java/lang/RuntimeException", "java/lang/Error",
+            "java/lang/IllegalArgumentException", "java/lang/IllegalStateException",
+            "java/lang/UnsupportedOperationException", "java/lang/ArithmeticException",
+            "java/lang/IndexOutOfBoundsException", "java/lang/AssertionError",
+            "java/lang/Comparable", "java/lang/Iterable", "java/lang/CharSequence", "java/lang/Cloneable",
+            "java/lang/AutoCloseable", "java/io/Serializable", "java/util/Iterator", "java/util/Comparator");
+
+    private static final String TEST_CLASS = "a class of the course's tests: their helpers and expected values are out of a submission's reach";
+
     private Allowlist() {
     }
 
     /** Checks every class; returns the refusals (empty when all is allowed). */
     public static List<Violation> check(Map<String, byte[]> classes) {
+        Map<String, ClassNode> nodes = new LinkedHashMap<>();
         List<Violation> out = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : classes.entrySet()) {
-            out.addAll(checkClass(e.getKey(), e.getValue()));
+            ClassNode cn = new ClassNode();
+            try {
+                new ClassReader(e.getValue()).accept(cn, 0);
+                nodes.put(cn.name, cn);
+            } catch (RuntimeException x) {
+                out.add(new Violation(e.getKey(), "", "an unreadable class file", "not a valid class"));
+            }
+        }
+        for (ClassNode cn : nodes.values()) {
+            out.addAll(checkClass(cn, nodes));
         }
         return out;
     }
 
-    static List<Violation> checkClass(String binaryName, byte[] bytes) {
+    private static List<Violation> checkClass(ClassNode cn, Map<String, ClassNode> submission) {
         Set<Violation> out = new LinkedHashSet<>();
-        ClassNode cn = new ClassNode();
-        try {
-            new ClassReader(bytes).accept(cn, 0);
-        } catch (RuntimeException e) {
-            out.add(new Violation(binaryName, "", "an unreadable class file", "not a valid class"));
-            return List.copyOf(out);
-        }
         String self = cn.name;
         if (!RoutingLoader.inCoursePackage(self.replace('/', '.'))) {
             out.add(new Violation(self, "", "the package " + pkg(self).replace('/', '.'),
                     "a submission may only define classes in the course packages " + RoutingLoader.COURSE_PACKAGES));
+        } else if (TestBundle.classes().contains(self)) {
+            out.add(new Violation(self, "", "a class named like " + self.replace('/', '.'), TEST_CLASS));
         }
-        Checker k = new Checker(self, out);
+        Checker k = new Checker(self, out, submission);
         k.where = "";
         if (cn.superName != null) {
-            k.type(cn.superName, "extends " + cn.superName.replace('/', '.'));
+            k.superType(cn.superName, "extends " + cn.superName.replace('/', '.'));
         }
         for (String i : cn.interfaces) {
-            k.type(i, "implements " + i.replace('/', '.'));
+            k.superType(i, "implements " + i.replace('/', '.'));
         }
         for (FieldNode f : cn.fields) {
             k.where = f.name;
@@ -151,11 +173,57 @@ public final class Allowlist {
     private static final class Checker {
         final String self;
         final Set<Violation> out;
+        final Map<String, ClassNode> submission;
         String where;
 
-        Checker(String self, Set<Violation> out) {
+        Checker(String self, Set<Violation> out, Map<String, ClassNode> submission) {
             this.self = self;
             this.out = out;
+            this.submission = submission;
+        }
+
+        /** A super class or interface: a course type, or one of the few listed JDK types. */
+        void superType(String internalName, String what) {
+            String reason = classReason(internalName);
+            if (reason != null) {
+                refuse(what, reason);
+            } else if (!RoutingLoader.inCoursePackage(internalName.replace('/', '.')) && !SUPER_TYPES.contains(internalName)
+                    && !internalName.startsWith("java/util/function/")) {
+                refuse(what, "a submission may extend or implement only course types, functional interfaces and "
+                        + "Object, Record, Enum, exceptions, Comparable, Iterable, Iterator, Comparator, CharSequence");
+            }
+        }
+
+        /**
+         * The JDK types whose member a use of {@code owner.name} resolves to when no course class
+         * on the way up declares it: every JDK super type of the course class, through any chain of
+         * course classes and interfaces. Empty when a course class declares the member.
+         */
+        Set<String> inheritedFrom(String owner, String name, String desc, boolean field) {
+            Set<String> jdk = new LinkedHashSet<>();
+            java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(owner));
+            Set<String> seen = new java.util.HashSet<>();
+            while (!todo.isEmpty()) {
+                String c = todo.poll();
+                if (!seen.add(c)) {
+                    continue;
+                }
+                ClassNode n = submission.get(c);
+                if (n == null) {
+                    jdk.add(c);
+                    continue;
+                }
+                boolean declares = field ? n.fields.stream().anyMatch(f -> f.name.equals(name))
+                        : n.methods.stream().anyMatch(m -> m.name.equals(name) && m.desc.equals(desc));
+                if (declares) {
+                    return Set.of(); // student or given bytecode, checked itself
+                }
+                if (n.superName != null) {
+                    todo.add(n.superName);
+                }
+                todo.addAll(n.interfaces);
+            }
+            return jdk;
         }
 
         void refuse(String what, String why) {
@@ -200,7 +268,9 @@ public final class Allowlist {
         /** Why a class may not be used at all, or null. */
         String classReason(String c) {
             if (RoutingLoader.inCoursePackage(c.replace('/', '.'))) {
-                return null;
+                // the submission's own classes and the course's given ones are all compiled
+                // together: any other class of a course package can only be one of the tests
+                return submission.containsKey(c) && !TestBundle.classes().contains(c) ? null : TEST_CLASS;
             }
             String p = pkg(c);
             String simple = c.substring(c.lastIndexOf('/') + 1);
@@ -269,6 +339,20 @@ public final class Allowlist {
                 refuse(what, reason);
                 return;
             }
+            if (RoutingLoader.inCoursePackage(owner.replace('/', '.'))) {
+                // the rules hold for the member the use resolves to, not the name in the bytecode
+                for (String jdk : inheritedFrom(owner, name, desc, field)) {
+                    rules(jdk, name, owner.replace('/', '.') + "." + name + " (inherited from " + jdk.replace('/', '.') + ")");
+                }
+                descriptor(desc);
+                return;
+            }
+            rules(owner, name, what);
+            descriptor(desc);
+        }
+
+        /** The rules for members of JDK classes that may be used, but not every member. */
+        void rules(String owner, String name, String what) {
             switch (owner) {
                 case "java/lang/System" -> {
                     if (!SYSTEM_OK.contains(name)) {
@@ -311,10 +395,9 @@ public final class Allowlist {
                 default -> {
                 }
             }
-            if (!owner.startsWith("backprop/") && name.startsWith("parallel")) {
+            if (name.startsWith("parallel")) {
                 refuse(what, "parallel streams (threads)");
             }
-            descriptor(desc);
         }
 
         void handle(Handle h) {

@@ -113,85 +113,129 @@ public final class Sandbox {
     public Outcome run(Path work, Path studentClasses) throws IOException, InterruptedException {
         Map<String, String> tests = course.catalog().methods(Catalog.Kind.VISIBLE, Catalog.Kind.HIDDEN);
         Map<String, String> probes = course.catalog().methods(Catalog.Kind.PROBE);
-        Map<String, Leaf> leaves = new LinkedHashMap<>();
-        Map<String, String> methodProblems = new LinkedHashMap<>();
-        Map<String, String> containers = new LinkedHashMap<>();
-        Set<String> done = new LinkedHashSet<>();
-        Set<String> failedExercises = new LinkedHashSet<>();
-        long deadline = System.currentTimeMillis() + options.submissionTimeoutMillis();
-        int children = 0;
-        int forged = 0;
-        StringBuilder log = new StringBuilder();
-        while (true) {
-            List<String> plan = new ArrayList<>();
-            failedExercises.forEach(e -> plan.add(Wire.join("FAILED", e)));
-            int remaining = 0;
-            for (Map.Entry<String, String> t : tests.entrySet()) {
-                if (!done.contains(t.getKey())) {
-                    plan.add(Wire.join("TEST", t.getValue(), t.getKey()));
-                    remaining++;
-                }
-            }
-            for (Map.Entry<String, String> p : probes.entrySet()) {
-                if (!done.contains(p.getKey())) {
-                    plan.add(Wire.join("PROBE", p.getValue(), p.getKey()));
-                    remaining++;
-                }
-            }
-            if (remaining == 0) {
-                break;
-            }
-            if (System.currentTimeMillis() >= deadline) {
-                for (String m : tests.keySet()) {
-                    if (!done.contains(m)) {
-                        methodProblems.putIfAbsent(m, "timeout: the submission used up its time limit of "
-                                + options.submissionTimeoutMillis() / 1000 + " s before this test ran");
+        Progress run = new Progress(work, studentClasses, new Budget(options.submissionTimeoutMillis()));
+        run.phase(tests, probes, 1);
+        // a time limit is never the only judge: what ran out of time runs again, alone (one
+        // method at a time, in a fresh child), with a longer limit, before it counts as a timeout
+        Set<String> again = new LinkedHashSet<>(run.timedOut);
+        if (!again.isEmpty()) {
+            Map<String, String> retryTests = new LinkedHashMap<>();
+            Map<String, String> retryProbes = new LinkedHashMap<>();
+            again.forEach(m -> (tests.containsKey(m) ? retryTests : retryProbes).put(m, tests.containsKey(m) ? tests.get(m) : probes.get(m)));
+            run.phase(retryTests, retryProbes, RETRY_FACTOR);
+        }
+        return new Outcome(run.leaves, run.methodProblems, run.containers, run.children, run.forged, run.log.toString());
+    }
+
+    /** What the children of one submission have reported so far. */
+    private final class Progress {
+        final Path work;
+        final Path studentClasses;
+        final Budget budget;
+        final Map<String, Leaf> leaves = new LinkedHashMap<>();
+        final Map<String, String> methodProblems = new LinkedHashMap<>();
+        final Map<String, String> containers = new LinkedHashMap<>();
+        final Set<String> failedExercises = new LinkedHashSet<>();
+        final Set<String> timedOut = new LinkedHashSet<>();
+        final StringBuilder log = new StringBuilder();
+        int children;
+        int forged;
+
+        Progress(Path work, Path studentClasses, Budget budget) {
+            this.work = work;
+            this.studentClasses = studentClasses;
+            this.budget = budget;
+        }
+
+        /**
+         * Runs the given test and probe methods (method uid to exercise) in as many children as it
+         * takes: a child that dies costs only the method it had begun, the next one goes on.
+         * With {@code factor > 1} it is the second chance of methods that ran out of time: their
+         * earlier results are replaced.
+         */
+        void phase(Map<String, String> tests, Map<String, String> probes, int factor) throws IOException, InterruptedException {
+            boolean retry = factor > 1;
+            Set<String> done = new LinkedHashSet<>();
+            int idle = 0;
+            while (true) {
+                List<String> plan = new ArrayList<>();
+                failedExercises.forEach(e -> plan.add(Wire.join("FAILED", e)));
+                int remaining = 0;
+                for (Map.Entry<String, String> t : tests.entrySet()) {
+                    if (!done.contains(t.getKey())) {
+                        plan.add(Wire.join("TEST", t.getValue(), t.getKey()));
+                        remaining++;
                     }
                 }
-                break;
-            }
-            children++;
-            Attempt a = attempt(work, studentClasses, plan, children, deadline);
-            forged += a.forged;
-            log.append(a.log);
-            a.leaves.forEach((k, v) -> {
-                Leaf old = leaves.get(k);
-                if (old == null || old.status().equals("SKIPPED")) {
-                    leaves.put(k, v);
+                for (Map.Entry<String, String> p : probes.entrySet()) {
+                    if (!done.contains(p.getKey())) {
+                        plan.add(Wire.join("PROBE", p.getValue(), p.getKey()));
+                        remaining++;
+                    }
                 }
-            });
-            containers.putAll(a.containers);
-            for (Map.Entry<String, Leaf> l : a.leaves.entrySet()) {
-                if (!l.getValue().status().equals("SUCCESSFUL")) {
-                    String ex = exerciseOfLeaf(l.getKey());
+                if (remaining == 0) {
+                    return;
+                }
+                if (budget.spent()) {
+                    for (String m : tests.keySet()) {
+                        if (!done.contains(m)) {
+                            methodProblems.putIfAbsent(m, budget.reason() + " before this test ran");
+                        }
+                    }
+                    return;
+                }
+                children++;
+                Attempt a = attempt(work, studentClasses, plan, children, budget, factor);
+                forged += a.forged;
+                log.append(a.log);
+                if (retry) {
+                    Set<String> reported = new LinkedHashSet<>(a.finished);
+                    reported.addAll(a.problems.keySet());
+                    leaves.keySet().removeIf(uid -> reported.contains(Catalog.methodOf(uid)));
+                    reported.forEach(methodProblems::remove);
+                }
+                a.leaves.forEach((k, v) -> {
+                    Leaf old = leaves.get(k);
+                    if (old == null || old.status().equals("SKIPPED")) {
+                        leaves.put(k, v);
+                    }
+                });
+                containers.putAll(a.containers);
+                for (Map.Entry<String, Leaf> l : a.leaves.entrySet()) {
+                    if (!l.getValue().status().equals("SUCCESSFUL")) {
+                        String ex = exerciseOfLeaf(l.getKey());
+                        if (ex != null) {
+                            failedExercises.add(ex);
+                        }
+                    }
+                }
+                done.addAll(a.finished);
+                a.problems.forEach((m, why) -> methodProblems.put(m, retry && a.timedOut.contains(m)
+                        ? why + " on its second run, alone, with " + factor + " times the limit" : why));
+                if (!retry) {
+                    timedOut.addAll(a.timedOut);
+                }
+                for (String m : a.problems.keySet()) {
+                    done.add(m);
+                    String ex = tests.get(m);
                     if (ex != null) {
                         failedExercises.add(ex);
                     }
                 }
-            }
-            done.addAll(a.finished);
-            methodProblems.putAll(a.problems);
-            for (String m : a.problems.keySet()) {
-                done.add(m);
-                String ex = tests.get(m);
-                if (ex != null) {
-                    failedExercises.add(ex);
+                if (a.completed) {
+                    return;
                 }
-            }
-            if (a.completed) {
-                break;
-            }
-            if (a.current == null && a.finished.isEmpty() && a.problems.isEmpty()) {
-                // the child died before starting any test: give up on the rest rather than loop
-                for (String m : tests.keySet()) {
-                    if (!done.contains(m)) {
-                        methodProblems.putIfAbsent(m, "crash: the test JVM did not start (" + a.exit + ")");
+                if (a.current == null && a.finished.isEmpty() && a.problems.isEmpty() && ++idle >= 2) {
+                    // twice a child died before it began any test: the JVM itself cannot start
+                    for (String m : tests.keySet()) {
+                        if (!done.contains(m)) {
+                            methodProblems.putIfAbsent(m, "crash: the test JVM did not start (" + a.exit + ")");
+                        }
                     }
+                    return;
                 }
-                break;
             }
         }
-        return new Outcome(leaves, methodProblems, containers, children, forged, log.toString());
     }
 
     private String exerciseOfLeaf(String uid) {
@@ -204,6 +248,8 @@ public final class Sandbox {
         final Map<String, String> containers = new LinkedHashMap<>();
         final Map<String, String> problems = new LinkedHashMap<>();
         final Set<String> finished = new LinkedHashSet<>();
+        final Set<String> timedOut = new LinkedHashSet<>();
+        final List<String> residue = new ArrayList<>();
         final List<String> unresolved = new ArrayList<>();
         String current;
         long currentSince;
@@ -214,8 +260,10 @@ public final class Sandbox {
         String log = "";
     }
 
-    private Attempt attempt(Path work, Path studentClasses, List<String> plan, int n, long deadline)
+    private Attempt attempt(Path work, Path studentClasses, List<String> plan, int n, Budget budget, int factor)
             throws IOException, InterruptedException {
+        long cpuLimit = options.testTimeoutMillis() * factor;
+        long wallLimit = wallLimit(options.testTimeoutMillis()) * factor;
         Path dir = Files.createDirectories(work.resolve("child-" + n));
         Path planFile = dir.resolve("plan.tsv");
         Path resultsFile = dir.resolve("results.tsv");
@@ -245,8 +293,8 @@ public final class Sandbox {
         try (OutputStream stdin = p.getOutputStream()) {
             stdin.write((Wire.join(nonce, resultsFile.toAbsolutePath().toString(), planFile.toAbsolutePath().toString(),
                     course.tests().toAbsolutePath().toString(), studentClasses.toAbsolutePath().toString(),
-                    Long.toString(options.testTimeoutMillis()), Long.toString(options.stackBytes()),
-                    Integer.toString(options.outputCap())) + "\n").getBytes(StandardCharsets.UTF_8));
+                    Long.toString(cpuLimit), Long.toString(options.stackBytes()),
+                    Integer.toString(options.outputCap()), Long.toString(wallLimit)) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             // the child died at once; handled below
         }
@@ -255,22 +303,28 @@ public final class Sandbox {
         String killed = null;
         try (RandomAccessFile in = new RandomAccessFile(resultsFile.toFile(), "r")) {
             StringBuilder partial = new StringBuilder();
+            int polls = 0;
             while (true) {
                 boolean exited = p.waitFor(50, TimeUnit.MILLISECONDS);
                 read(in, partial, nonce, a);
+                if (++polls % 10 == 0) {
+                    budget.charge(p);
+                }
                 if (exited || a.completed) {
                     break;
                 }
+                // the harness judges the time of each test itself; these only stop a JVM that
+                // no longer does so, and are generous enough that a loaded machine never reaches them
                 long now = System.currentTimeMillis();
-                if (a.current != null && now - a.currentSince > options.testTimeoutMillis() + 5000) {
-                    killed = "timeout: the test did not finish within " + options.testTimeoutMillis() / 1000
+                if (a.current != null && now - a.currentSince > wallLimit + 15_000) {
+                    killed = "timeout: the test did not finish within " + (wallLimit + 15_000) / 1000
                             + " s and its JVM had to be killed";
-                } else if (now - a.lastLine > options.testTimeoutMillis() + 15_000) {
+                } else if (now - a.lastLine > wallLimit + 30_000) {
                     killed = "timeout: the test JVM stopped reporting for " + (now - a.lastLine) / 1000 + " s and had to be killed";
-                } else if (a.current == null && now - startedAt > 60_000) {
-                    killed = "crash: the test JVM did not start a test within 60 s";
-                } else if (now > deadline) {
-                    killed = "timeout: the submission used up its time limit of " + options.submissionTimeoutMillis() / 1000 + " s";
+                } else if (a.current == null && now - startedAt > wallLimit + 120_000) {
+                    killed = "crash: the test JVM did not start a test within " + (wallLimit + 120_000) / 1000 + " s";
+                } else if (budget.spent()) {
+                    killed = budget.reason();
                 }
                 if (killed != null) {
                     p.destroyForcibly();
@@ -292,8 +346,58 @@ public final class Sandbox {
         if (!a.completed && a.current != null && !a.problems.containsKey(a.current)) {
             String why = killed != null ? killed : crashReason(tail, a.exit);
             a.problems.put(a.current, why);
+            if (killed != null && killed.startsWith("timeout: the test")) {
+                a.timedOut.add(a.current);
+            }
+        }
+        if (!a.residue.isEmpty()) {
+            a.log += "[child " + n + "] left behind and cleaned up: " + String.join("; ", a.residue) + "\n";
         }
         return a;
+    }
+
+    /** How many times longer a test that ran out of time may take when it runs again alone. */
+    static final int RETRY_FACTOR = 2;
+
+    /** The wall-clock stop of one test method: only for code that burns no CPU of its own thread. */
+    static long wallLimit(long cpuLimitMillis) {
+        return 4 * cpuLimitMillis + 20_000;
+    }
+
+    /**
+     * The submission's limit, counted in CPU time of its test JVMs (so that a loaded machine does
+     * not use it up), with a wall-clock stop at four times the limit for what burns no CPU.
+     */
+    static final class Budget {
+        private final long limitMillis;
+        private final long wallDeadline;
+        private long spentMillis;
+        private long currentMillis;
+        private ProcessHandle current;
+
+        Budget(long limitMillis) {
+            this.limitMillis = limitMillis;
+            this.wallDeadline = System.currentTimeMillis() + 4 * limitMillis;
+        }
+
+        /** Records the CPU time the child has used so far. */
+        void charge(Process p) {
+            ProcessHandle h = p.toHandle();
+            if (current != null && !current.equals(h)) {
+                spentMillis += currentMillis;
+                currentMillis = 0;
+            }
+            current = h;
+            h.info().totalCpuDuration().ifPresent(d -> currentMillis = Math.max(currentMillis, d.toMillis()));
+        }
+
+        boolean spent() {
+            return spentMillis + currentMillis >= limitMillis || System.currentTimeMillis() >= wallDeadline;
+        }
+
+        String reason() {
+            return "timeout: the submission used up its time limit of " + limitMillis / 1000 + " s";
+        }
     }
 
     static String crashReason(String log, String exit) {
@@ -326,6 +430,10 @@ public final class Sandbox {
             }
             a.lastLine = System.currentTimeMillis();
             switch (f.get(1)) {
+                case "BEGIN" -> {
+                    a.current = f.get(2);
+                    a.currentSince = System.currentTimeMillis();
+                }
                 case "START" -> {
                     a.current = f.get(2);
                     a.currentSince = System.currentTimeMillis();
@@ -343,8 +451,15 @@ public final class Sandbox {
                 }
                 case "CONTAINER" -> a.containers.putIfAbsent(f.get(2), f.size() > 3 ? f.get(3) : "");
                 case "NORESULT" -> a.problems.putIfAbsent(f.get(2), "did not run: " + (f.size() > 3 ? f.get(3) : ""));
-                case "TIMEOUT" -> a.problems.put(f.get(2), "timeout: did not finish within "
-                        + Long.parseLong(f.get(3)) / 1000 + " s (an endless loop?)");
+                case "TIMEOUT" -> {
+                    boolean cpu = f.size() > 4 && f.get(4).equals("cpu");
+                    a.problems.put(f.get(2), "timeout: did not finish within " + seconds(Long.parseLong(f.get(3)))
+                            + (cpu ? " of CPU time" : "") + " (an endless loop?)");
+                    if (!f.get(2).isEmpty()) {
+                        a.timedOut.add(f.get(2));
+                    }
+                }
+                case "RESIDUE" -> a.residue.add(f.get(2) + ": " + (f.size() > 3 ? f.get(3) : ""));
                 case "END" -> {
                     a.finished.add(f.get(2));
                     a.current = null;
@@ -355,6 +470,10 @@ public final class Sandbox {
                 default -> a.forged++;
             }
         }
+    }
+
+    private static String seconds(long millis) {
+        return millis % 1000 == 0 || millis >= 10_000 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     private static String tail(Path file, int max) {

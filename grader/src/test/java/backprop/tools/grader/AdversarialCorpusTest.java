@@ -24,9 +24,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The adversarial corpus (src/test/resources/adversarial, plus a zip-slip, a zip bomb and
- * symbolic links made here at run time), graded in one run with two jobs: every submission gets a
- * row with a clear reason and only the points it really earned; the reference scores full marks
- * and the untouched stubs zero.
+ * symbolic links made here at run time) and the mistake fixtures, graded in one run with two
+ * jobs: every submission gets a row with a clear reason and only the points it really earned; the
+ * reference scores full marks and the untouched stubs zero. Graded again while other processes
+ * keep every core busy, every score is the same.
  */
 @DisplayName("The grader against hostile submissions")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -37,6 +38,8 @@ class AdversarialCorpusTest {
     static Map<String, Corpus.Row> rows;
     static Map<String, Integer> points;
     static Corpus.Result result;
+    static Path subs;
+    static final String[] GRADE = {"--jobs", "2", "--test-timeout", "1s", "--chapters", "3", "--no-progress"};
 
     static List<String> overlays() throws IOException {
         try (Stream<Path> s = Files.list(Corpus.resources().resolve("adversarial"))) {
@@ -47,7 +50,7 @@ class AdversarialCorpusTest {
     @BeforeAll
     static void gradeTheCorpus() throws IOException {
         dir = Files.createTempDirectory("adversarial");
-        Path subs = Files.createDirectories(dir.resolve("submissions"));
+        subs = Files.createDirectories(dir.resolve("submissions"));
         out = dir.resolve("out");
         Corpus.submission(subs.resolve("reference"), "reference");
         Corpus.submission(subs.resolve("stubs"), "stubs");
@@ -59,10 +62,19 @@ class AdversarialCorpusTest {
         zipSlip(subs.resolve("zip-slip.zip"));
         zipBomb(subs.resolve("zip-bomb.zip"));
         symlinks(subs.resolve("symlinks"));
-        result = Corpus.grader("grade", subs.toString(), "--out", out.toString(), "--jobs", "2", "--test-timeout", "2s", "--chapters", "3",
-                "--no-progress");
+        for (String name : MistakeFixturesTest.fixtures()) {
+            Path s = Corpus.submission(subs.resolve("fixture-" + name), "reference");
+            Corpus.mutate(s, Corpus.resources().resolve("fixtures").resolve(name).resolve("mutation.txt"));
+        }
+        result = grade(out);
         rows = Corpus.gradebook(out);
         points = Corpus.points();
+    }
+
+    static Corpus.Result grade(Path to) {
+        List<String> args = new ArrayList<>(List.of("grade", subs.toString(), "--out", to.toString()));
+        args.addAll(List.of(GRADE));
+        return Corpus.grader(args.toArray(String[]::new));
     }
 
     private static void zipSlip(Path zip) throws IOException {
@@ -111,8 +123,10 @@ class AdversarialCorpusTest {
         assertThat(result.code()).as(result.err()).isZero();
         List<String> expected = new ArrayList<>(overlays());
         expected.addAll(List.of("reference", "stubs", "zip-slip", "zip-bomb", "symlinks"));
+        int attacks = expected.size() - 2;
+        MistakeFixturesTest.fixtures().forEach(f -> expected.add("fixture-" + f));
         assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(expected.size() - 2).as("attacks in the corpus").isGreaterThanOrEqualTo(25);
+        assertThat(attacks).as("attacks in the corpus").isGreaterThanOrEqualTo(45);
     }
 
     @Test
@@ -199,6 +213,37 @@ class AdversarialCorpusTest {
             assertThat(Corpus.feedback(out, "symlinks")).contains("symbolic link");
             assertThat(row.scores().get("3.5")).isZero();
             assertThat(row.total()).isEqualTo(row.max() - points.get("3.5"));
+        }
+    }
+
+    @Nested
+    @DisplayName("on a machine whose every core is busy")
+    class UnderLoad {
+
+        @Test
+        @DisplayName("every submission gets the same status and the same score, to the last digit, as on the idle machine")
+        void sameScores() throws IOException {
+            int cores = Runtime.getRuntime().availableProcessors();
+            List<Process> busy = new ArrayList<>();
+            Corpus.Result loaded;
+            try {
+                for (int i = 0; i < 2 * cores; i++) {
+                    busy.add(new ProcessBuilder("sh", "-c", "while :; do :; done").redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+                }
+                loaded = grade(dir.resolve("out-busy"));
+            } finally {
+                busy.forEach(Process::destroyForcibly);
+            }
+            assertThat(loaded.code()).as(loaded.err()).isZero();
+            Map<String, Corpus.Row> again = Corpus.gradebook(dir.resolve("out-busy"));
+            assertThat(again.keySet()).containsExactlyInAnyOrderElementsOf(rows.keySet());
+            for (Corpus.Row idle : rows.values()) {
+                Corpus.Row b = again.get(idle.student());
+                assertThat(b.status()).as("status of %s (%s / busy: %s)", idle.student(), idle.reason(), b.reason()).isEqualTo(idle.status());
+                assertThat(b.scores()).as("scores of %s (%s / busy: %s)", idle.student(), idle.reason(), b.reason()).isEqualTo(idle.scores());
+                assertThat(b.total()).as("total of %s", idle.student()).isEqualTo(idle.total());
+            }
         }
     }
 

@@ -105,12 +105,49 @@ class AllowlistTest {
         "return java.util.concurrent.Executors.newFixedThreadPool(2);          | threads",
         "Locale.setDefault(Locale.GERMANY); return null;                       | JVM-wide defaults",
         "return new Scanner(\"x\");                                              | files and input streams",
+        "class W extends ArrayList<Double> { } return new W().parallelStream().count(); | may extend or implement only",
+        "class Z extends SimpleTimeZone { Z() { super(0, \"z\"); } } Z.setDefault(new Z()); return null; | may extend or implement only",
+        "class Q { void w() throws Exception { synchronized (this) { wait(1); } } } new Q().w(); return null; | threads",
+        "abstract class B implements Collection<Double> { } return null;      | may extend or implement only",
+        "interface S extends DoubleStream { } return null;                     | may extend or implement only",
     })
     @DisplayName("refuses, naming the reason")
     void refuses(String body, String reason) {
         List<Allowlist.Violation> v = check(body);
         assertThat(v).as(body).isNotEmpty();
         assertThat(v.toString()).contains(reason);
+    }
+
+    @Test
+    @DisplayName("refuses any class of the test bundle: named, called, extended or redefined")
+    void testClasses() {
+        String test = """
+                package backprop.logistic;
+
+                public class ReluTest {
+                    public static double expected(double z) {
+                        return z;
+                    }
+                }
+                """;
+        String user = """
+                package backprop.logistic;
+
+                final class Spy extends ReluTest {
+                    static double cheat(double z) {
+                        return ReluTest.expected(z);
+                    }
+                }
+                """;
+        JavaCompile.Output out = JavaCompile.compile(List.of(new Source("backprop/logistic/ReluTest.java", test),
+                new Source("backprop/logistic/Spy.java", user)), List.of());
+        assertThat(out.errors()).isEmpty();
+        List<Allowlist.Violation> v = Allowlist.check(out.classes());
+        assertThat(v).extracting(Allowlist.Violation::className).contains("backprop/logistic/ReluTest", "backprop/logistic/Spy");
+        assertThat(v.toString()).contains("a class of the course's tests");
+        assertThat(Allowlist.check(java.util.Map.of("backprop/logistic/Spy", out.classes().get("backprop.logistic.Spy"))).toString())
+                .as("a reference to a course-package class the submission does not define can only be a test")
+                .contains("a class of the course's tests");
     }
 
     @Test

@@ -36,6 +36,7 @@ public final class Harness {
     private final Path tests;
     private final Path student;
     private final long timeoutMillis;
+    private final long wallMillis;
     private final long stackBytes;
     private final Capture capture;
     private final Set<String> failedExercises = ConcurrentHashMap.newKeySet();
@@ -49,6 +50,7 @@ public final class Harness {
         this.timeoutMillis = Long.parseLong(config.get(5));
         this.stackBytes = Long.parseLong(config.get(6));
         this.capture = new Capture(Integer.parseInt(config.get(7)));
+        this.wallMillis = config.size() > 8 ? Long.parseLong(config.get(8)) : 4 * timeoutMillis + 20_000;
     }
 
     public static void main(String[] args) throws Exception {
@@ -140,6 +142,10 @@ public final class Harness {
     private void runMethod(String[] item) throws InterruptedException {
         String exercise = item[0];
         String method = item[1];
+        // before anything of the method loads: a crash from here on (a static initializer, the
+        // test instance, a halt) is charged to this method alone, and the next child goes on
+        write("BEGIN", method);
+        Residue.Snapshot before = Residue.snapshot();
         RoutingLoader loader = new RoutingLoader(tests, student, Harness.class.getClassLoader());
         DiscoverySelector selector;
         try {
@@ -149,13 +155,13 @@ public final class Harness {
             write("START", method);
             write("NORESULT", method, "the test class could not be loaded: " + Describe.throwable(t));
             write("END", method, "0");
+            afterMethod(method, before, null);
             return;
         }
         boolean[] started = {false};
         boolean[] finished = {false};
         boolean[] containerFailed = {false};
         boolean[] aborted = {false};
-        long[] since = {System.nanoTime()};
         Runner.Events events = new Runner.Events() {
             @Override
             public void started(String uid) {
@@ -164,7 +170,6 @@ public final class Harness {
                         return;
                     }
                     started[0] = true;
-                    since[0] = System.nanoTime();
                     takeOverStreams();
                     capture.drain();
                     write("START", uid);
@@ -177,11 +182,9 @@ public final class Harness {
                     if (aborted[0] || !uid.equals(method)) {
                         return;
                     }
-                    long millis = (System.nanoTime() - since[0]) / 1_000_000;
                     started[0] = false;
                     finished[0] = true;
-                    since[0] = System.nanoTime();
-                    write("END", uid, Long.toString(millis));
+                    write("END", uid, Long.toString(Math.max(0, CpuClock.of(Thread.currentThread()))));
                 }
             }
 
@@ -236,6 +239,7 @@ public final class Harness {
         Thread worker = new Thread(null, task, "course-test", stackBytes);
         worker.setDaemon(true);
         worker.setContextClassLoader(loader);
+        long wallStart = System.nanoTime();
         worker.start();
         int polls = 0;
         while (worker.isAlive()) {
@@ -243,24 +247,24 @@ public final class Harness {
             if (++polls % 40 == 0 && PARENT != null && !PARENT.isAlive()) {
                 Runtime.getRuntime().halt(5);
             }
-            long elapsed;
-            boolean running;
-            synchronized (this) {
-                elapsed = (System.nanoTime() - since[0]) / 1_000_000;
-                running = started[0];
-            }
-            if (worker.isAlive() && elapsed > timeoutMillis) {
+            // the judge is the CPU time of the test's own thread, which does not grow when other
+            // processes share the machine; wall time only stops code that burns no CPU of its own
+            long cpu = CpuClock.of(worker);
+            long wall = (System.nanoTime() - wallStart) / 1_000_000;
+            String over = cpu >= 0 ? (cpu > timeoutMillis ? "cpu" : wall > wallMillis ? "wall" : null)
+                    : wall > timeoutMillis ? "wall" : null;
+            if (worker.isAlive() && over != null) {
                 // the method itself, or what runs before it (a static initializer) or after it
                 boolean methodTimedOut = !finished[0];
                 synchronized (this) {
                     aborted[0] = true;
                     if (methodTimedOut) {
                         failedExercises.add(exercise);
-                        if (!running) {
+                        if (!started[0]) {
                             write("START", method);
                         }
                     }
-                    write("TIMEOUT", methodTimedOut ? method : "", Long.toString(elapsed));
+                    write("TIMEOUT", methodTimedOut ? method : "", Long.toString(over.equals("cpu") ? cpu : wall), over);
                 }
                 Abort.now = true;
                 long deadline = System.currentTimeMillis() + 1500;
@@ -274,6 +278,7 @@ public final class Harness {
                     Runtime.getRuntime().halt(3);
                 }
                 launcher = Runner.newLauncher();
+                afterMethod(method, before, worker);
                 return;
             }
         }
@@ -284,6 +289,23 @@ public final class Harness {
                 write("NORESULT", method, "no test of this method reported a result");
             }
             write("END", method, "0");
+        }
+        afterMethod(method, before, worker);
+    }
+
+    /**
+     * Nothing a test did may outlive it: JVM-wide defaults and system properties are put back as
+     * they were, and a thread left behind (which the allowlist should make impossible) ends this
+     * JVM, so that the tests that are left run in a fresh one.
+     */
+    private void afterMethod(String method, Residue.Snapshot before, Thread worker) {
+        List<String> left = before.restore();
+        if (!left.isEmpty()) {
+            write("RESIDUE", method, String.join("; ", left));
+        }
+        if (before.threadsLeft(worker)) {
+            write("RESIDUE", method, "a thread it started was still running");
+            Runtime.getRuntime().halt(6);
         }
     }
 }
