@@ -43,7 +43,7 @@ public final class Mistakes {
         add("bias-wrong-input", "The bias gradient uses the wrong input",
                 "The bias sees the constant input 1, so dE/db = delta (the error signal times 1), not delta times an input.");
         // numerical stability
-        add("logistic-overflow", "The logistic function overflows for large |z|",
+        add("logistic-overflow", "The logistic function overflows for net inputs far from 0",
                 "e^z (or e^-z) overflows to infinity beyond |z| = 709 and infinity / infinity is NaN. Use 1 / (1 + e^-z) for z >= 0 and e^z / (1 + e^z) for z < 0: the exponent is never positive.");
         add("softmax-overflow", "The softmax (or log-sum-exp) overflows for large logits",
                 "Subtract the largest logit m before exponentiating: p_k = e^(z_k - m) / sum_i e^(z_i - m), and log sum_i e^z_i = m + log sum_i e^(z_i - m). The result is the same, and no power of e exceeds 1.");
