@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Every course test (leaf) that exists, recorded at build time by running the tests once
@@ -20,15 +21,26 @@ public record Catalog(List<Entry> entries) {
     /** Where a test comes from. */
     public enum Kind { VISIBLE, HIDDEN, PROBE }
 
-    /** One leaf test: its kind, exercise id (e.g. {@code 1.3}), method and own unique ids, name. */
-    public record Entry(Kind kind, String exercise, String methodUid, String uid, String name) {
+    /**
+     * One leaf test: its kind, exercise id (e.g. {@code 1.3}), method and own unique ids, name,
+     * and the weight of its METHOD in the exercise's points (see {@link Weights}), which the
+     * method's invocations share.
+     */
+    public record Entry(Kind kind, String exercise, String methodUid, String uid, String name, double weight) {
+
+        /** A leaf whose method weighs 1, as every test does before the weights are resolved. */
+        public Entry(Kind kind, String exercise, String methodUid, String uid, String name) {
+            this(kind, exercise, methodUid, uid, name, 1);
+        }
+
         public String line() {
-            return Wire.join(kind.name(), exercise, methodUid, uid, name);
+            return Wire.join(kind.name(), exercise, methodUid, uid, name, Double.toString(weight));
         }
 
         static Entry parse(String line) {
             List<String> f = Wire.split(line);
-            return new Entry(Kind.valueOf(f.get(0)), f.get(1), f.get(2), f.get(3), f.get(4));
+            double w = f.size() > 5 ? Double.parseDouble(f.get(5)) : 1;
+            return new Entry(Kind.valueOf(f.get(0)), f.get(1), f.get(2), f.get(3), f.get(4), w);
         }
 
         /** The test's name without the class's display name, for feedback. */
@@ -52,12 +64,51 @@ public record Catalog(List<Entry> entries) {
         return new Catalog(list);
     }
 
+    /**
+     * Writes the catalog of a course bundle, with each scored test's weight resolved from the
+     * bundle's {@code tests/course/weights.tsv} (the course's test resources, copied there before
+     * the catalog is written). A weight rule that fits no test fails the build.
+     */
     public void write(Path file) throws IOException {
-        StringBuilder b = new StringBuilder("# kind\texercise\tmethod uid\ttest uid\tname\n");
-        for (Entry e : entries) {
+        Path weights = file.resolveSibling("tests").resolve(Weights.RESOURCE);
+        Catalog c = Files.isRegularFile(weights) ? weighted(Weights.read(weights)) : this;
+        StringBuilder b = new StringBuilder("# kind\texercise\tmethod uid\ttest uid\tname\tweight of the method\n");
+        for (Entry e : c.entries) {
             b.append(e.line()).append('\n');
         }
         Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** The same tests, each scored test with the weight the rules give its method. */
+    public Catalog weighted(Weights weights) {
+        Map<String, Double> w = weights.resolve(scored());
+        return new Catalog(entries.stream().map(e -> e.kind() == Kind.PROBE ? e
+                : new Entry(e.kind(), e.exercise(), e.methodUid(), e.uid(), e.name(), w.get(e.methodUid()))).toList());
+    }
+
+    /**
+     * An exercise's score: its points times the weight of the tests that passed over the weight
+     * of all its tests, where a method's weight is shared equally by its invocations; rounded to
+     * 1e-4. 0 when the catalog holds no test of the exercise.
+     */
+    public double score(String exercise, int points, Predicate<Entry> passed) {
+        Map<String, double[]> methods = new LinkedHashMap<>();
+        for (Entry e : scored()) {
+            if (e.exercise().equals(exercise)) {
+                double[] m = methods.computeIfAbsent(e.methodUid(), k -> new double[] {e.weight(), 0, 0});
+                m[1]++;
+                if (passed.test(e)) {
+                    m[2]++;
+                }
+            }
+        }
+        double total = 0;
+        double earned = 0;
+        for (double[] m : methods.values()) {
+            total += m[0];
+            earned += m[0] * m[2] / m[1];
+        }
+        return total == 0 ? 0 : Math.round(1e4 * points * earned / total) / 1e4;
     }
 
     /** The scored tests (visible and hidden). */

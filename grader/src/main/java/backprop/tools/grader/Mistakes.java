@@ -42,6 +42,25 @@ public final class Mistakes {
                 "The bias is a weight on a constant input 1: update it with b <- b - eta * dE/db like every other weight.");
         add("bias-wrong-input", "The bias gradient uses the wrong input",
                 "The bias sees the constant input 1, so dE/db = delta (the error signal times 1), not delta times an input.");
+        // numerical stability
+        add("logistic-overflow", "The logistic function overflows for net inputs far from 0",
+                "e^z (or e^-z) overflows to infinity beyond |z| = 709 and infinity / infinity is NaN. Use 1 / (1 + e^-z) for z >= 0 and e^z / (1 + e^z) for z < 0: the exponent is never positive.");
+        add("softmax-overflow", "The softmax (or log-sum-exp) overflows for large logits",
+                "Subtract the largest logit m before exponentiating: p_k = e^(z_k - m) / sum_i e^(z_i - m), and log sum_i e^z_i = m + log sum_i e^(z_i - m). The result is the same, and no power of e exceeds 1.");
+        add("forward-difference", "A one-sided difference where the central difference belongs",
+                "(f(x + h) - f(x)) / h has an error of order h; the central difference (f(x + h) - f(x - h)) / 2h has an error of order h^2 and is exact on quadratics.");
+        // loops and steps
+        add("skips-last", "A loop skips the last neuron or example",
+                "Loop over all n items: for (int i = 0; i < n; i++). A bound of n - 1 (or i + 1 < n) leaves the last one out.");
+        add("learning-rate-twice", "The learning rate is applied twice",
+                "A step is w <- w - eta * dE/dw with eta once. Your weights moved by eta^2 * dE/dw: the gradient was scaled by eta before the update scaled it again.");
+        // derivatives
+        add("derivative-at-output", "The activation's derivative was called with the output, not the net input",
+                "Activation.derivative(z) expects the net input z: do/dnet = phi'(net). Passing the output o computes phi'(o) = phi'(phi(net)).");
+        add("softmax-coupling-missing", "The cross-entropy gradient ignores how the softmax couples the outputs",
+                "Every p_k depends on every z_j: dp_k/dz_j = p_k (delta_kj - p_j). Summed over k this gives dE/dz_j = p_j - t_j; the diagonal p_j (1 - p_j) alone is not the gradient.");
+        add("relu-derivative-is-value", "ReLU's derivative returns the function, not its slope",
+                "relu(z) = max(0, z) has slope 1 for z > 0 and 0 otherwise; the derivative is a step, not max(0, z) again.");
     }
 
     private static void add(String id, String title, String advice) {

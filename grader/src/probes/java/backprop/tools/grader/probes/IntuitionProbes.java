@@ -2,6 +2,7 @@ package backprop.tools.grader.probes;
 
 import static backprop.tools.grader.probes.Probe.close;
 import static backprop.tools.grader.probes.Probe.mistake;
+import static backprop.tools.grader.probes.Probe.needs;
 import static backprop.tools.grader.probes.Probe.s;
 
 import backprop.intuition.GradientDescent;
@@ -33,41 +34,69 @@ class IntuitionProbes {
                 "SquaredError.derivative(t = 0, y = 1) gave " + s(d) + " = y - t, the derivative of 1/2 (t - y)^2; chapter 1's E = (t - y)^2 gives 2.");
     }
 
-    private static final List<TrainingCase> TWO = List.of(new TrainingCase(1, 1, 0), new TrainingCase(1, 0, 0));
+    static final LinearNeuron HALF = new LinearNeuron(0.5, 0.5);
+
+    /** Three cases at w = (0.5, 0.5): y = 1, 0.5, 0.5 and dE/dy = 2, 1, -1. */
+    static final List<TrainingCase> THREE = List.of(new TrainingCase(1, 1, 0), new TrainingCase(1, 0, 0), new TrainingCase(0, 1, 1));
+
+    /** Whether the student's output and dE/dy, which the gradient calls, are right on the three cases. */
+    static boolean partsRight() {
+        double[] y = {1, 0.5, 0.5};
+        for (int c = 0; c < 3; c++) {
+            TrainingCase k = THREE.get(c);
+            if (!close(HALF.output(k), y[c]) || !close(SquaredError.derivative(k.target(), y[c]), 2 * (y[c] - k.target()))) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     @Test
     @Tag("ex1.5")
     void gradient() {
-        double[] g = GradientDescent.gradient(new LinearNeuron(0.5, 0.5), TWO);
-        // right: mean over the two cases of 2 (y - t) x: case 1 gives (2, 2), case 2 gives (1, 0)
-        double[] right = {1.5, 1.0};
-        mistake("factor-n", close(g, new double[] {3, 2}), close(g, right), "GradientDescent.gradient on two cases gave "
-                + s(g) + ", the SUM of the per-case gradients; the mean is " + s(right) + ".");
-        mistake("factor-half", close(g, new double[] {0.75, 0.5}), close(g, right), "GradientDescent.gradient gave " + s(g)
+        needs(partsRight(), "LinearNeuron.output or SquaredError.derivative (exercises 1.1, 1.3)");
+        double[] g = GradientDescent.gradient(HALF, THREE);
+        // the per-case gradients 2 (y - t) x are (2, 2), (1, 0), (0, -1): sum (3, 1), mean (1, 1/3)
+        double[] right = {1, 1.0 / 3};
+        String at = "GradientDescent.gradient at w = (0.5, 0.5) on three cases whose gradients are (2, 2), (1, 0), (0, -1) gave " + s(g);
+        mistake("factor-n", close(g, new double[] {3, 1}) || close(g, new double[] {1.0 / 3, 1.0 / 9}), close(g, right), at
+                + (close(g, new double[] {3, 1}) ? ", their SUM" : ", the sum divided by n twice") + "; the mean divides by n = 3 once: " + s(right) + ".");
+        mistake("factor-half", close(g, new double[] {0.5, 1.0 / 6}), close(g, right), at
                 + ", half of " + s(right) + ": the factor 2 of dE/dy = 2 (y - t) is missing.");
-        mistake("sign-of-error-derivative", close(g, new double[] {-1.5, -1}), close(g, right), "GradientDescent.gradient gave "
-                + s(g) + ", the negative of " + s(right) + ".");
+        mistake("sign-of-error-derivative", close(g, new double[] {-1, -1.0 / 3}), close(g, right), at + ", the negative of " + s(right) + ".");
+        mistake("skips-last", close(g, new double[] {1, 2.0 / 3}) || close(g, new double[] {1.5, 1}), close(g, right), at
+                + ", which leaves out the last case; over all three: " + s(right) + ".");
     }
 
     private static final List<TrainingCase> ONE = List.of(new TrainingCase(1, 1, 0));
 
+    /** The probe's neuron after one step of size eta * factor from (0.5, 0.5) on ONE, where dE/dw = (2, 2). */
+    private static double[] after(double factor) {
+        return new double[] {0.5 - factor * 2, 0.5 - factor * 2};
+    }
+
+    private static void step(String what, double[] w) {
+        String at = what + " from w = (0.5, 0.5) on the case (1, 1, 0), where dE/dw = (2, 2), with learning rate 0.1 went to " + s(w);
+        mistake("sign-of-update", close(w, after(-0.1)), close(w, after(0.1)), at + " instead of " + s(after(0.1)) + ": it climbed.");
+        mistake("learning-rate-twice", close(w, after(0.01)), close(w, after(0.1)), at + ", a step of 0.1^2 * dE/dw; w - 0.1 dE/dw = "
+                + s(after(0.1)) + ".");
+    }
+
     @Test
     @Tag("ex1.6")
     void step() {
-        LinearNeuron next = GradientDescent.step(new LinearNeuron(0.5, 0.5), ONE, 0.1);
-        double[] w = {next.w1(), next.w2()};
-        mistake("sign-of-update", close(w, new double[] {0.7, 0.7}), close(w, new double[] {0.3, 0.3}),
-                "one step from w = (0.5, 0.5) on the case (1, 1, 0), where dE/dw = (2, 2), with learning rate 0.1 went to "
-                + s(w) + " instead of (0.3, 0.3).");
+        needs(close(GradientDescent.gradient(HALF, ONE), new double[] {2, 2}), "GradientDescent.gradient (exercise 1.5)");
+        LinearNeuron next = GradientDescent.step(HALF, ONE, 0.1);
+        step("one step", new double[] {next.w1(), next.w2()});
     }
 
     @Test
     @Tag("ex1.7")
     void fit() {
-        List<LinearNeuron> path = GradientDescent.fit(new LinearNeuron(0.5, 0.5), ONE, 0.1, 1);
+        LinearNeuron one = GradientDescent.step(HALF, ONE, 0.1);
+        needs(close(new double[] {one.w1(), one.w2()}, after(0.1)), "GradientDescent.step (exercise 1.6)");
+        List<LinearNeuron> path = GradientDescent.fit(HALF, ONE, 0.1, 1);
         LinearNeuron last = path.get(path.size() - 1);
-        double[] w = {last.w1(), last.w2()};
-        mistake("sign-of-update", close(w, new double[] {0.7, 0.7}), close(w, new double[] {0.3, 0.3}),
-                "fitting one step from w = (0.5, 0.5) ended at " + s(w) + ": the error grew.");
+        step("fitting one step", new double[] {last.w1(), last.w2()});
     }
 }
