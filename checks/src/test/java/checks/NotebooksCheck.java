@@ -133,33 +133,13 @@ class NotebooksCheck {
     @Test
     @DisplayName("fetch nothing at run time: no URL and no downloading magic in a code cell")
     void noFetch() throws IOException {
-        List<String> problems = new ArrayList<>();
-        for (Path file : notebooks()) {
-            String name = file.getFileName().toString();
-            List<Map<String, Object>> cells = cells(read(file), name);
-            for (int k = 0; k < cells.size(); k++) {
-                if ("code".equals(cells.get(k).get("cell_type"))) {
-                    find(FETCH, source(cells.get(k)), name + " cell " + k, problems);
-                }
-            }
-        }
-        assertThat(problems).as("code that fetches from the network").isEmpty();
+        assertThat(inCodeCells(FETCH)).as("code that fetches from the network").isEmpty();
     }
 
     @Test
     @DisplayName("run on the course kernel, IJava and JJava alike: display, render and updateDisplay; %classpath, %jars and %load only")
     void noKernelSpecificCalls() throws IOException {
-        List<String> problems = new ArrayList<>();
-        for (Path file : notebooks()) {
-            String name = file.getFileName().toString();
-            List<Map<String, Object>> cells = cells(read(file), name);
-            for (int k = 0; k < cells.size(); k++) {
-                if ("code".equals(cells.get(k).get("cell_type"))) {
-                    find(KERNEL_SPECIFIC, source(cells.get(k)), name + " cell " + k, problems);
-                }
-            }
-        }
-        assertThat(problems).as("calls or magics that only one kernel has (kernel/README.md, section 5)").isEmpty();
+        assertThat(inCodeCells(KERNEL_SPECIFIC)).as("calls or magics that only one kernel has (kernel/README.md, section 5)").isEmpty();
     }
 
     @Test
@@ -324,6 +304,21 @@ class NotebooksCheck {
     static Map<String, Object> object(Object value, String what) {
         assertThat(value).as(what).isInstanceOf(Map.class);
         return (Map<String, Object>) value;
+    }
+
+    /** Every line of a code cell, in any notebook, where the pattern matches: "name cell k: line". */
+    private static List<String> inCodeCells(Pattern pattern) throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path file : notebooks()) {
+            String name = file.getFileName().toString();
+            List<Map<String, Object>> cells = cells(read(file), name);
+            for (int k = 0; k < cells.size(); k++) {
+                if ("code".equals(cells.get(k).get("cell_type"))) {
+                    find(pattern, source(cells.get(k)), name + " cell " + k, problems);
+                }
+            }
+        }
+        return problems;
     }
 
     private static void find(Pattern pattern, String text, String where, List<String> problems) {

@@ -41,9 +41,7 @@ class StudentKitStandaloneTest {
 
     @BeforeAll
     static void unzip() throws Exception {
-        Path zip = work.resolve("student-kit.zip");
-        Corpus.Result r = Corpus.grader("student-kit", "--course", Corpus.courseRoot().toString(), "--out", zip.toString());
-        assertThat(r.code()).as(r.err()).isZero();
+        Path zip = StudentKitTest.writeKit();
         kit = Files.createDirectories(work.resolve("kit"));
         Run unzip = run(kit, Map.of(), "unzip", "-q", zip.toString());
         assertThat(unzip.code()).as(unzip.output()).isZero();

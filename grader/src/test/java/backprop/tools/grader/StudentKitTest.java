@@ -28,9 +28,7 @@ class StudentKitTest {
     @Test
     @DisplayName("holds the exercises with visible tests and pom.xml, but no solution and no hidden test")
     void noSolutionInside() throws IOException {
-        Path zip = Files.createTempDirectory("kit").resolve("kit.zip");
-        Corpus.Result r = Corpus.grader("student-kit", "--course", Corpus.courseRoot().toString(), "--out", zip.toString());
-        assertThat(r.code()).as(r.err()).isZero();
+        Path zip = writeKit();
         Map<String, byte[]> kit = unzip(zip);
         assertThat(kit).containsKey("exercises/pom.xml").containsKey("exercises/src/main/java/backprop/intuition/LinearNeuron.java")
                 .containsKey("exercises/src/test/java/backprop/intuition/LinearNeuronTest.java");
@@ -59,9 +57,7 @@ class StudentKitTest {
     @Test
     @DisplayName("is a course on its own: the Maven wrapper (mvnw executable), every notebook, the kernel, the figures jar and one README")
     void standaloneContents() throws IOException {
-        Path zip = Files.createTempDirectory("kit").resolve("kit.zip");
-        Corpus.Result r = Corpus.grader("student-kit", "--course", Corpus.courseRoot().toString(), "--out", zip.toString());
-        assertThat(r.code()).as(r.err()).isZero();
+        Path zip = writeKit();
         Map<String, byte[]> kit = unzip(zip);
         assertThat(kit).containsKeys("README.md", "exercises/mvnw", "exercises/mvnw.cmd",
                 "exercises/.mvn/wrapper/maven-wrapper.properties", StudentKit.KERNEL_JAR, StudentKit.FIGURES_JAR, "notebooks/README.md");
@@ -106,6 +102,14 @@ class StudentKitTest {
         assertThat(StudentKit.leaks(Corpus.courseRoot(), kit)).anyMatch(l -> l.startsWith("lib/extra.jar: holds the compiled reference class"));
         kit.put("lib/extra.jar", StudentKit.zip(Map.of("backprop/figures/Plot.class", new byte[] {1})));
         assertThat(StudentKit.leaks(Corpus.courseRoot(), kit)).isEmpty();
+    }
+
+    /** Runs the student-kit command on the course; returns the zip it wrote. */
+    static Path writeKit() throws IOException {
+        Path zip = Files.createTempDirectory("kit").resolve("kit.zip");
+        Corpus.Result r = Corpus.grader("student-kit", "--course", Corpus.courseRoot().toString(), "--out", zip.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        return zip;
     }
 
     /** The Unix mode bits of a zip entry, from its central directory (what unzip applies). */
