@@ -21,6 +21,7 @@ from jupyter_client.manager import start_new_kernel  # noqa: E402
 
 KERNEL_NAME = os.environ.get("KERNEL_NAME", "java")
 TIMINGS = {}
+COUNTS = {}
 
 
 class JavaKernelTests(jupyter_kernel_test.KernelTests):
@@ -81,6 +82,30 @@ class JavaKernelTests(jupyter_kernel_test.KernelTests):
         self.assertEqual(reply["content"]["evalue"], "Chapter 1, exercise 1.1: write it")
         self.assertLessEqual(len(reply["content"]["traceback"]), 3)
 
+    def test_many_lines_all_arrive_and_then_idle(self):
+        # ZeroMQ drops what overflows its queue, silently; the kernel batches its writes
+        self.flush_channels()
+        lines = 100000
+        msg_id = self.kc.execute('for (int i = 0; i < %d; i++) System.out.println("line " + i);' % lines)
+        text, messages, idle = [], 0, False
+        deadline = time.monotonic() + 600
+        while not idle and time.monotonic() < deadline:
+            msg = self.kc.get_iopub_msg(timeout=120)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "stream":
+                messages += 1
+                text.append(msg["content"]["text"])
+            elif msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                idle = True
+        received = "".join(text).splitlines()
+        COUNTS["cell printing %d lines: lines received" % lines] = len(received)
+        COUNTS["cell printing %d lines: stream messages" % lines] = messages
+        self.assertTrue(idle, "the idle status after a cell printing %d lines never came" % lines)
+        self.assertEqual(len(received), lines)
+        self.assertEqual(received[-1], "line %d" % (lines - 1))
+        self.kc.get_shell_msg(timeout=60)
+
     def test_interrupt_stops_a_busy_loop(self):
         self.flush_channels()
         msg_id = self.kc.execute("while (true) {}")
@@ -102,6 +127,8 @@ def main():
     result = unittest.TextTestRunner(stream=sys.stdout, verbosity=2).run(suite)
     for name, seconds in TIMINGS.items():
         print("timing: %s: %.2f s" % (name, seconds))
+    for name, count in COUNTS.items():
+        print("count: %s: %d" % (name, count))
     failed = len(result.failures) + len(result.errors)
     skipped = len(result.skipped)
     print("conformance: %d passed, %d failed, %d skipped"

@@ -47,6 +47,18 @@ class NotebooksCheck {
     private static final Pattern FETCH = Pattern.compile(
             "(?i)\\b(https?|ftp)://|^\\s*%{1,2}(maven|loadFromPOM|addMavenDependenc)", Pattern.MULTILINE);
 
+    /**
+     * What only one kernel has: the course kernel's html(), markdown() and printf(), a kernel's
+     * own classes, and every magic but the three line magics IJava, JJava and the course kernel
+     * share (%classpath, %jars, %load). kernel/README.md states the same rule.
+     */
+    static final Pattern KERNEL_SPECIFIC = Pattern.compile(
+            "(?<![\\w.$])(html|markdown|printf)\\s*\\("
+                    + "|\\b(backprop\\.tools\\.kernel|io\\.github\\.spencerpark|org\\.dflib\\.jjava)\\b|\\bgetKernelInstance\\b"
+                    + "|^\\s*%%"
+                    + "|^\\s*%(?!(classpath|jars|load)\\b)\\w",
+            Pattern.MULTILINE);
+
     private static final Path ROOT = courseRoot();
 
     @Test
@@ -121,17 +133,28 @@ class NotebooksCheck {
     @Test
     @DisplayName("fetch nothing at run time: no URL and no downloading magic in a code cell")
     void noFetch() throws IOException {
-        List<String> problems = new ArrayList<>();
-        for (Path file : notebooks()) {
-            String name = file.getFileName().toString();
-            List<Map<String, Object>> cells = cells(read(file), name);
-            for (int k = 0; k < cells.size(); k++) {
-                if ("code".equals(cells.get(k).get("cell_type"))) {
-                    find(FETCH, source(cells.get(k)), name + " cell " + k, problems);
-                }
-            }
+        assertThat(inCodeCells(FETCH)).as("code that fetches from the network").isEmpty();
+    }
+
+    @Test
+    @DisplayName("run on the course kernel, IJava and JJava alike: display, render and updateDisplay; %classpath, %jars and %load only")
+    void noKernelSpecificCalls() throws IOException {
+        assertThat(inCodeCells(KERNEL_SPECIFIC)).as("calls or magics that only one kernel has (kernel/README.md, section 5)").isEmpty();
+    }
+
+    @Test
+    @DisplayName("the kernel-specific rule catches html(), markdown(), printf(), kernel classes and other magics, and lets the shared surface through")
+    void kernelSpecificRule() {
+        for (String bad : List.of("display(html(\"<b>x</b>\"));", "markdown(\"*x*\")", "printf(\"%d%n\", 1);",
+                "org.dflib.jjava.JJava.getKernelInstance()", "import io.github.spencerpark.ijava.IJava;",
+                "backprop.tools.kernel.Display.display(1);", "%%time\n1", "%maven org.x:y:1", "  %time 1 + 1")) {
+            assertThat(KERNEL_SPECIFIC.matcher(bad).find()).as(bad).isTrue();
         }
-        assertThat(problems).as("code that fetches from the network").isEmpty();
+        for (String good : List.of("display(chart);", "String id = display(\"a\"); updateDisplay(id, \"b\");", "render(x, \"text/html\")",
+                "System.out.printf(\"%d%n\", 1);", "String.format(\"%5.2f%%\", x)", "%classpath lib/x.jar", "%jars lib/*.jar",
+                "%load setup.jshell", "int html2 = 1; myhtml(1);")) {
+            assertThat(KERNEL_SPECIFIC.matcher(good).find()).as(good).isFalse();
+        }
     }
 
     @Test
@@ -281,6 +304,21 @@ class NotebooksCheck {
     static Map<String, Object> object(Object value, String what) {
         assertThat(value).as(what).isInstanceOf(Map.class);
         return (Map<String, Object>) value;
+    }
+
+    /** Every line of a code cell, in any notebook, where the pattern matches: "name cell k: line". */
+    private static List<String> inCodeCells(Pattern pattern) throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path file : notebooks()) {
+            String name = file.getFileName().toString();
+            List<Map<String, Object>> cells = cells(read(file), name);
+            for (int k = 0; k < cells.size(); k++) {
+                if ("code".equals(cells.get(k).get("cell_type"))) {
+                    find(pattern, source(cells.get(k)), name + " cell " + k, problems);
+                }
+            }
+        }
+        return problems;
     }
 
     private static void find(Pattern pattern, String text, String where, List<String> problems) {

@@ -116,7 +116,8 @@ public final class CellRunner implements AutoCloseable {
         synchronized (lock) {
             cellCount++;
             String name = label != null ? label : "In [" + cellCount + "]";
-            CollectingOutput collected = new CollectingOutput(output);
+            BatchedOutput batched = new BatchedOutput(output);
+            CollectingOutput collected = new CollectingOutput(batched);
             DisplayData result = null;
             CellError error;
             ActiveCell.begin(renderer, collected);
@@ -138,6 +139,7 @@ public final class CellRunner implements AutoCloseable {
             } finally {
                 stopper.cellFinished();
                 redirect.close();
+                batched.close();
                 ActiveCell.end();
             }
             return collected.toResult(result, error);

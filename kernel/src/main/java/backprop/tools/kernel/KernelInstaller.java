@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes the kernelspec: {@code kernel.json} and a copy of the runnable jar, in one directory
@@ -25,12 +26,14 @@ final class KernelInstaller {
     static final String USAGE = String.join("\n",
             "install options:",
             "  --user               into the user's Jupyter data dir (default): $JUPYTER_DATA_DIR/kernels/NAME,",
-            "                       else ~/.local/share/jupyter/kernels/NAME (macOS ~/Library/Jupyter, Windows %APPDATA%\\jupyter)",
+            "                       else $XDG_DATA_HOME/jupyter or $HOME/.local/share/jupyter (macOS $HOME/Library/Jupyter,",
+            "                       Windows %APPDATA%\\jupyter), as Jupyter itself finds it",
             "  --prefix DIR         into DIR/share/jupyter/kernels/NAME (e.g. a virtualenv)",
             "  --dir DIR            into DIR itself",
             "  --name NAME          kernelspec name (default: java, as IJava)",
             "  --display-name TEXT  name shown in Jupyter (default: Java (backprop course))",
-            "  --classpath CP       sets IJAVA_CLASSPATH in the kernelspec (path-separator list, globs allowed)",
+            "  --classpath CP       sets IJAVA_CLASSPATH in the kernelspec (path-separator list, globs allowed);",
+            "                       without it, install prints the class path of the course it lies in",
             "  --timeout MS         sets IJAVA_TIMEOUT in the kernelspec (ms per cell, -1 for none)",
             "  --startup-scripts P  sets IJAVA_STARTUP_SCRIPTS_PATH in the kernelspec",
             "  --java PATH          the java command the kernelspec runs (default: this JVM's)");
@@ -48,14 +51,64 @@ final class KernelInstaller {
 
     static void main(String[] args) {
         Options options = parse(args, System.getenv());
-        Path installed = install(options, runningJar());
+        Path jar = runningJar();
+        Path installed = install(options, jar);
         System.out.println("Installed kernelspec '" + options.name() + "' (" + options.displayName() + ") in " + installed);
         System.out.println("  kernel.json: " + installed.resolve("kernel.json"));
         System.out.println("  kernel jar:  " + installed.resolve(JAR_NAME));
-        if (!options.env().containsKey(KernelSettings.CLASSPATH_VAR)) {
-            System.out.println("  course classes: set " + KernelSettings.CLASSPATH_VAR
-                    + " before starting Jupyter, e.g. export " + KernelSettings.CLASSPATH_VAR + "=$PWD/exercises/target/classes");
+        if (options.env().containsKey(KernelSettings.CLASSPATH_VAR)) {
+            System.out.println("  class path:  " + options.env().get(KernelSettings.CLASSPATH_VAR));
+        } else {
+            System.out.println(classpathHint(jar));
         }
+    }
+
+    /**
+     * How to give the kernel the course classes, with the paths of this course: its exercises'
+     * classes and the figures jar, found from where the running jar lies (the kit's
+     * {@code lib/}, or the course's {@code kernel/target/}).
+     */
+    static String classpathHint(Path jar) {
+        Optional<Path> home = courseHome(jar.toAbsolutePath().getParent());
+        String classes = home.map(h -> h.resolve("exercises/target/classes").toString()).orElse("$PWD/exercises/target/classes");
+        String figures = home.flatMap(h -> figuresJar(jar.toAbsolutePath().getParent(), h))
+                .map(Path::toString).orElse("FIGURES_JAR");
+        String cp = classes + java.io.File.pathSeparator + figures;
+        return String.join("\n",
+                "  course classes: none in the kernelspec. Compile the exercises (cd exercises && ./mvnw -q compile), then either",
+                "    reinstall with them: java -jar " + jar + " install --classpath \"" + cp + "\"",
+                "    or export them before starting Jupyter (IJava and JJava read the same):",
+                "      export " + KernelSettings.CLASSPATH_VAR + "=\"" + cp + "\"",
+                "      export " + KernelSettings.jjava(KernelSettings.CLASSPATH_VAR) + "=\"$" + KernelSettings.CLASSPATH_VAR + "\"");
+    }
+
+    /** The nearest folder at or above {@code dir} (three levels at most) that holds exercises/pom.xml. */
+    static Optional<Path> courseHome(Path dir) {
+        Path at = dir;
+        for (int up = 0; at != null && up <= 3; up++, at = at.getParent()) {
+            if (Files.isRegularFile(at.resolve("exercises/pom.xml"))) {
+                return Optional.of(at);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The figures jar with XChart: beside the kernel jar (the kit), else in figures/target (the course). */
+    static Optional<Path> figuresJar(Path jarDir, Path home) {
+        for (Path dir : List.of(jarDir, home.resolve("lib"), home.resolve("figures/target"))) {
+            if (Files.isDirectory(dir)) {
+                try (var files = Files.list(dir)) {
+                    Optional<Path> found = files.filter(f -> f.getFileName().toString().matches("backprop-figures-.*with-xchart\\.jar"))
+                            .sorted().findFirst();
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -141,7 +194,9 @@ final class KernelInstaller {
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }
-        Path home = Path.of(System.getProperty("user.home"));
+        // HOME first, as Jupyter (Python's expanduser) does; Java's user.home ignores it
+        String homeVariable = environment.get("HOME");
+        Path home = Path.of(homeVariable != null && !homeVariable.isBlank() ? homeVariable : System.getProperty("user.home"));
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (os.contains("win")) {
             String appData = environment.get("APPDATA");

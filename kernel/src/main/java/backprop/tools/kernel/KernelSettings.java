@@ -3,12 +3,17 @@ package backprop.tools.kernel;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * What a kernel or a {@link CellRunner} starts with. The environment variables are IJava's, so
- * that a notebook set up for IJava runs here unchanged and the other way round.
+ * What a kernel or a {@link CellRunner} starts with. The environment variables are IJava's
+ * ({@code IJAVA_*}) or, the same with another prefix, JJava's ({@code JJAVA_*}), so that a
+ * notebook set up for either runs here unchanged and the other way round. Where both are set,
+ * the class path and start-up scripts are the union (IJava's first); the other settings are
+ * IJava's.
  *
  * @param classpath       entries added to the shell's class path: directories, jars or globs
  *                        such as {@code lib/*} ({@code IJAVA_CLASSPATH}, path-separator list)
@@ -32,6 +37,9 @@ public record KernelSettings(
     public static final String STARTUP_SCRIPTS_VAR = "IJAVA_STARTUP_SCRIPTS_PATH";
     public static final String STARTUP_SCRIPT_VAR = "IJAVA_STARTUP_SCRIPT";
     public static final String COMPILER_OPTS_VAR = "IJAVA_COMPILER_OPTS";
+
+    /** JJava, IJava's maintained successor, reads the same variables under this prefix. */
+    public static final String JJAVA_PREFIX = "JJAVA_";
 
     public static final long NO_TIMEOUT = -1;
 
@@ -57,11 +65,25 @@ public record KernelSettings(
      */
     public static KernelSettings fromEnvironment(Map<String, String> env) {
         return new KernelSettings(
-                splitPathList(env.get(CLASSPATH_VAR)),
-                parseTimeout(env.get(TIMEOUT_VAR)),
-                splitPathList(env.get(STARTUP_SCRIPTS_VAR)),
-                env.getOrDefault(STARTUP_SCRIPT_VAR, ""),
-                splitWords(env.get(COMPILER_OPTS_VAR)));
+                union(splitPathList(env.get(CLASSPATH_VAR)), splitPathList(env.get(jjava(CLASSPATH_VAR)))),
+                parseTimeout(either(env, TIMEOUT_VAR)),
+                union(splitPathList(env.get(STARTUP_SCRIPTS_VAR)), splitPathList(env.get(jjava(STARTUP_SCRIPTS_VAR)))),
+                Objects.requireNonNullElse(either(env, STARTUP_SCRIPT_VAR), ""),
+                splitWords(either(env, COMPILER_OPTS_VAR)));
+    }
+
+    /** JJava's name of an IJava variable: {@code IJAVA_CLASSPATH} to {@code JJAVA_CLASSPATH}. */
+    public static String jjava(String ijavaVariable) {
+        return JJAVA_PREFIX + ijavaVariable.substring(ijavaVariable.indexOf('_') + 1);
+    }
+
+    private static String either(Map<String, String> env, String ijavaVariable) {
+        String value = env.get(ijavaVariable);
+        return value != null && !value.isBlank() ? value : env.get(jjava(ijavaVariable));
+    }
+
+    private static List<String> union(List<String> first, List<String> second) {
+        return List.copyOf(new LinkedHashSet<>(java.util.stream.Stream.concat(first.stream(), second.stream()).toList()));
     }
 
     public KernelSettings withClasspath(List<String> entries) {

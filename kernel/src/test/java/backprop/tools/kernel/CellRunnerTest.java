@@ -100,7 +100,9 @@ class CellRunnerTest {
 
             runner.run("System.out.println(\"first\"); System.out.println(\"second\");", live);
 
-            assertThat(seen).hasToString("out:first\nout:second\n");
+            // batched (BatchedOutputTest): the lines arrive in order, in one message or more
+            assertThat(seen.toString()).startsWith("out:").doesNotContain("err:");
+            assertThat(seen.toString().replace("out:", "")).isEqualTo("first\nsecond\n");
         }
 
         @Test
@@ -347,7 +349,13 @@ class CellRunnerTest {
             assertThat(result.error().ename()).isEqualTo("TimeoutException");
             assertThat(result.error().evalue()).contains("1000 ms");
             assertThat(millis).isLessThan(10_000);
-            assertThat(timed.run("1 + 1").resultText()).as("the shell still works").isEqualTo("2");
+            // the 1 s limit also applies to this cell: on a busy machine even 1 + 1 can miss it,
+            // so a time-out here is retried, and anything else counts
+            CellResult after = timed.run("1 + 1");
+            for (int attempt = 1; attempt < 5 && after.error() != null && after.error().ename().equals("TimeoutException"); attempt++) {
+                after = timed.run("1 + 1");
+            }
+            assertThat(after.resultText()).as("the shell still works: %s", after.error()).isEqualTo("2");
         }
     }
 

@@ -98,4 +98,55 @@ class KernelInstallerTest {
         assertThatThrownBy(() -> ClasspathEntries.resolve(dir + "/*.zip"))
                 .hasMessageStartingWith("nothing matches");
     }
+
+    @Test
+    void userInstallFollowsHomeAndXdgAsJupyterDoes(@TempDir Path dir) {
+        org.junit.jupiter.api.Assumptions.assumeFalse(System.getProperty("os.name").toLowerCase().contains("win"));
+        org.junit.jupiter.api.Assumptions.assumeFalse(System.getProperty("os.name").toLowerCase().contains("mac"));
+        Path home = dir.resolve("someone");
+        assertThat(KernelInstaller.parse(new String[] {}, Map.of("HOME", home.toString())).directory())
+                .isEqualTo(home.resolve(".local/share/jupyter/kernels/java"));
+        assertThat(KernelInstaller.parse(new String[] {}, Map.of("HOME", home.toString(), "XDG_DATA_HOME", dir.resolve("xdg").toString())).directory())
+                .isEqualTo(dir.resolve("xdg/jupyter/kernels/java"));
+        assertThat(KernelInstaller.parse(new String[] {"--user"}, Map.of("HOME", home.toString(), "JUPYTER_DATA_DIR", dir.resolve("jd").toString())).directory())
+                .as("JUPYTER_DATA_DIR wins over HOME").isEqualTo(dir.resolve("jd/kernels/java"));
+    }
+
+    @Test
+    void theHintNamesTheKitsClassesAndFiguresJar(@TempDir Path kit) throws IOException {
+        Files.createDirectories(kit.resolve("exercises"));
+        Files.writeString(kit.resolve("exercises/pom.xml"), "<project/>");
+        Path lib = Files.createDirectories(kit.resolve("lib"));
+        Path jar = Files.writeString(lib.resolve("backprop-kernel.jar"), "jar");
+        Files.writeString(lib.resolve("backprop-figures-with-xchart.jar"), "jar");
+
+        String hint = KernelInstaller.classpathHint(jar);
+
+        String cp = kit.resolve("exercises/target/classes") + File.pathSeparator + lib.resolve("backprop-figures-with-xchart.jar");
+        assertThat(hint).contains("install --classpath \"" + cp + "\"")
+                .contains("export IJAVA_CLASSPATH=\"" + cp + "\"").contains("export JJAVA_CLASSPATH=");
+    }
+
+    @Test
+    void theHintFindsTheCoursesFiguresJarFromKernelTarget(@TempDir Path course) throws IOException {
+        Files.createDirectories(course.resolve("exercises"));
+        Files.writeString(course.resolve("exercises/pom.xml"), "<project/>");
+        Path figures = Files.createDirectories(course.resolve("figures/target"));
+        Files.writeString(figures.resolve("backprop-figures-1.0-with-xchart.jar"), "jar");
+        Path jar = Files.writeString(Files.createDirectories(course.resolve("kernel/target")).resolve("backprop-kernel.jar"), "jar");
+
+        assertThat(KernelInstaller.classpathHint(jar)).contains(course.resolve("exercises/target/classes") + File.pathSeparator
+                + figures.resolve("backprop-figures-1.0-with-xchart.jar"));
+    }
+
+    @Test
+    void jjavaVariablesWorkToo() {
+        KernelSettings jjava = KernelSettings.fromEnvironment(Map.of("JJAVA_CLASSPATH", "a" + File.pathSeparator + "b", "JJAVA_TIMEOUT", "5000"));
+        assertThat(jjava.classpath()).containsExactly("a", "b");
+        assertThat(jjava.timeoutMillis()).isEqualTo(5000);
+        KernelSettings both = KernelSettings.fromEnvironment(Map.of("IJAVA_CLASSPATH", "a", "JJAVA_CLASSPATH", "a" + File.pathSeparator + "c",
+                "IJAVA_TIMEOUT", "7000", "JJAVA_TIMEOUT", "5000"));
+        assertThat(both.classpath()).as("the union, IJava's first, without repeats").containsExactly("a", "c");
+        assertThat(both.timeoutMillis()).as("IJava's wins").isEqualTo(7000);
+    }
 }

@@ -1,0 +1,133 @@
+package backprop.tools.grader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The kit as a student gets it: unzipped with {@code unzip} into an empty folder, it runs the
+ * student's tests with its own Maven wrapper, offline (the Maven distribution and the local
+ * repository are the ones the course's own set-up fetched), red on the stubs and green with the
+ * reference code copied in, and then every notebook of the kit with Jupyter (nbclient) on the
+ * kit's own kernel against the kit's own compiled classes. Slow (two Maven runs and every
+ * notebook), so it runs where the real-Jupyter checks do: with {@code CI=true}.
+ */
+@EnabledIfEnvironmentVariable(named = "CI", matches = "true")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisplayName("The student kit, unzipped into an empty folder (CI=true)")
+class StudentKitStandaloneTest {
+
+    private static final long MINUTES = 20;
+
+    @TempDir
+    static Path work;
+
+    static Path kit;
+
+    @BeforeAll
+    static void unzip() throws Exception {
+        Path zip = StudentKitTest.writeKit();
+        kit = Files.createDirectories(work.resolve("kit"));
+        Run unzip = run(kit, Map.of(), "unzip", "-q", zip.toString());
+        assertThat(unzip.code()).as(unzip.output()).isZero();
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("./mvnw -o test on the stubs fails, and its last lines are the progress table and Next")
+    void redOnTheStubs() throws Exception {
+        Run test = mvnw("test");
+        assertThat(test.code()).as(test.output()).isNotZero();
+        List<String> last = test.lastLines(10);
+        assertThat(last).as(test.output()).anyMatch(l -> l.equals("Progress (exercises passing)"));
+        assertThat(last.get(last.size() - 1)).as("the run's last line").startsWith("Next: exercise 1.1");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("./mvnw -o test with the reference code copied in passes, ending with the table")
+    void greenWithTheReference() throws Exception {
+        Corpus.copyTree(Corpus.courseRoot().resolve("solutions/src/main/java"), kit.resolve("exercises/src/main/java"));
+        Run test = mvnw("test");
+        assertThat(test.code()).as(test.output()).isZero();
+        assertThat(test.lastLines(3)).as(test.output()).contains("All exercises that ran pass.");
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("every notebook runs with nbclient on the kit's kernel, against the kit's compiled classes")
+    void notebooksRunOnTheKitsKernel() throws Exception {
+        Path jupyter = Files.createDirectories(work.resolve("jupyter"));
+        String classpath = kit.resolve("exercises/target/classes") + java.io.File.pathSeparator + kit.resolve(StudentKit.FIGURES_JAR);
+        // the README's command, with a --dir so that nothing is written outside the test's folder
+        Run install = run(kit, Map.of(), javaCommand(), "-jar", kit.resolve(StudentKit.KERNEL_JAR).toString(), "install",
+                "--dir", jupyter.resolve("kernels/java").toString(), "--classpath", classpath);
+        assertThat(install.code()).as(install.output()).isZero();
+        Run notebooks = run(kit, Map.of("JUPYTER_PATH", jupyter.toString(), "JUPYTER_DATA_DIR", jupyter.toString(),
+                        "JUPYTER_RUNTIME_DIR", jupyter.resolve("runtime").toString(), "JUPYTER_CONFIG_DIR", jupyter.resolve("config").toString(),
+                        "JUPYTER_PLATFORM_DIRS", "1", "PYTHONDONTWRITEBYTECODE", "1"),
+                System.getProperty("python", "/usr/bin/python3"),
+                Corpus.courseRoot().resolve("kernel/src/test/python/run_notebooks.py").toString(), kit.resolve("notebooks").toString());
+        System.out.println(notebooks.output());
+        assertThat(notebooks.code()).as(notebooks.output()).isZero();
+        long kitNotebooks;
+        try (var files = Files.list(kit.resolve("notebooks"))) {
+            kitNotebooks = files.filter(f -> f.toString().endsWith(".ipynb")).count();
+        }
+        assertThat(notebooks.output()).contains("notebooks: " + kitNotebooks + " passed, 0 failed");
+    }
+
+    private static Run mvnw(String... goals) throws Exception {
+        List<String> command = new ArrayList<>(List.of("./mvnw", "-o", "-q", "-B"));
+        String repo = System.getProperty("maven.repo.local");
+        if (repo != null && !repo.isBlank()) {
+            command.add("-Dmaven.repo.local=" + repo);
+        }
+        command.addAll(List.of(goals));
+        return run(kit.resolve("exercises"), Map.of(), command.toArray(String[]::new));
+    }
+
+    private static String javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    record Run(int code, String output) {
+
+        List<String> lastLines(int n) {
+            List<String> lines = output.lines().map(l -> l.replaceAll("\u001B\\[[;\\d]*m", "").stripTrailing())
+                    .filter(l -> !l.isBlank()).toList();
+            return lines.subList(Math.max(0, lines.size() - n), lines.size());
+        }
+    }
+
+    private static Run run(Path dir, Map<String, String> env, String... command) throws Exception {
+        Path log = Files.createTempFile(work, "run", ".log");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        if (!p.waitFor(MINUTES, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not finish in " + MINUTES + " minutes:\n" + read(log));
+        }
+        return new Run(p.exitValue(), read(log));
+    }
+
+    private static String read(Path log) throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+}
