@@ -7,14 +7,15 @@
   function probe() {
     var report = {
       innerWidth: window.innerWidth,
+      clientWidth: document.documentElement.clientWidth,
       scrollWidth: document.documentElement.scrollWidth,
       wide: [], clippedTags: [], equations: 0, tags: 0
     };
     /* elements sticking out of the screen on the right (the cause when scrollWidth is too large) */
     document.querySelectorAll('#content *, #header *, #toc *').forEach(function (el) {
-      if (!visible(el) || el.closest('.stemblock .content, .listingblock .content, mjx-container, svg')) { return; }
+      if (!visible(el) || el.closest('.stemblock .content, .listingblock .content, svg')) { return; }
       var r = el.getBoundingClientRect();
-      if (r.right > window.innerWidth + 1 && r.width > 0 && report.wide.length < 10) {
+      if (r.right > document.documentElement.clientWidth + 1 && r.width > 0 && report.wide.length < 10) {
         var sect = el.closest('.sect2, .sect1');
         var h = sect && sect.querySelector('h2, h3');
         report.wide.push(el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : '')
@@ -27,7 +28,7 @@
       report.equations++;
       var frame = c.closest('.content') || c.parentElement;
       var f = box(frame);
-      var right = Math.min(f.right, window.innerWidth);
+      var right = Math.min(f.right, document.documentElement.clientWidth);
       c.querySelectorAll('g[data-labels="true"] > g[data-mml-node="mtd"]').forEach(function (tag) {
         report.tags++;
         var t = box(tag);
@@ -49,9 +50,11 @@
     pre.textContent = json;
     document.body.appendChild(pre);
   }
+  /* the book's own script (docinfo-footer.html) marks the page ready once MathJax has typeset it
+     and the equations are fitted */
   function start() {
-    if (window.MathJax && MathJax.startup && MathJax.startup.promise) {
-      MathJax.startup.promise.then(function () { setTimeout(probe, 50); });
+    if (document.documentElement.getAttribute('data-book-ready') === 'true') {
+      setTimeout(probe, 50);
     } else {
       setTimeout(start, 50);
     }
