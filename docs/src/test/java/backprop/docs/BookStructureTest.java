@@ -130,6 +130,35 @@ class BookStructureTest {
 
         @ParameterizedTest(name = "{0} edition")
         @MethodSource("backprop.docs.BookStructureTest#editions")
+        @DisplayName("gives every figure its whole alt text: quoted in the source, so that no comma cuts it")
+        void wholeAltTexts(String edition) {
+            String html = Book.read(Book.html(edition));
+            List<String> problems = new ArrayList<>();
+            Pattern macro = Pattern.compile("(?m)^image::([^\\[]+)\\[(.*)]$");
+            for (Path chapter : Book.chapterFiles()) {
+                Matcher m = macro.matcher(Book.read(chapter));
+                while (m.find()) {
+                    Matcher quoted = Pattern.compile("^\"([^\"]+)\"(?:,|$)").matcher(m.group(2));
+                    if (!quoted.find()) {
+                        problems.add(Book.show(chapter) + ": image::" + m.group(1) + " has no quoted alt text: " + m.group(2));
+                        continue;
+                    }
+                    String alt = quoted.group(1);
+                    if (alt.contains("{")) {
+                        alt = alt.substring(alt.indexOf('}') + 1); // an attribute the build fills in
+                    }
+                    Matcher img = Pattern.compile("<img src=\"images/" + Pattern.quote(m.group(1)) + "\" alt=\"([^\"]*)\"")
+                            .matcher(html);
+                    if (!img.find() || !Book.text(img.group(1)).endsWith(alt)) {
+                        problems.add(Book.show(chapter) + ": images/" + m.group(1) + " does not show the alt text \"" + alt + "\"");
+                    }
+                }
+            }
+            assertThat(problems).as("figures whose alt text is missing or cut").isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0} edition")
+        @MethodSource("backprop.docs.BookStructureTest#editions")
         @DisplayName("has every figure the chapters show, and every local file it refers to")
         void figuresAndLocalFiles(String edition) {
             Path dir = Book.output().resolve(edition);

@@ -15,6 +15,7 @@ import backprop.loss.SoftmaxCrossEntropy;
 import backprop.loss.WorstCaseLoss;
 import backprop.network.Backpropagation;
 import backprop.network.ForwardPass;
+import backprop.network.GradientCheck;
 import backprop.network.Gradients;
 import backprop.network.Layer;
 import backprop.network.Network;
@@ -190,9 +191,10 @@ class WorkedExampleTest {
             printed(2, "dE/do", ChainRule.outputErrorDerivative(0, neuron.output(x)));
             Gradient g = neuron.gradient(x, 0);
             printed(2, "dE/dw1", g.weights()[0]);
-            Neuron next = new Neuron(new double[] {0.5, -0.25}, 0.1, identity).update(g, 0.4);
+            Neuron next = neuron.update(g, 0.4);
             printed(2, "w1 after the update", next.weights()[0]);
             printed(2, "w2 after the update", next.weights()[1]);
+            printed(2, "b after the update", next.bias());
             Gradient lg = new Neuron(new double[] {0, 0}, 0, new Logistic()).gradient(new double[] {1, 2}, 1);
             printed(2, "logistic dE/dw1", lg.weights()[0]);
             printed(2, "logistic dE/dw2", lg.weights()[1]);
@@ -217,31 +219,44 @@ class WorkedExampleTest {
         }
 
         @Test
-        @DisplayName("chapter 4: the 2-2-1 network on x = (1, 0), t = 1")
+        @DisplayName("chapter 4: the 2-2-2 network on x = (1, 0), t = (1, 0)")
         void chapter4() {
             Logistic phi = new Logistic();
             Layer hidden = new Layer(new double[][] {{0.5, -0.5}, {0.5, 0.5}}, new double[] {0, 0}, phi);
-            Layer output = new Layer(new double[][] {{0.5}, {-0.5}}, new double[] {0}, phi);
+            Layer output = new Layer(new double[][] {{0.5, 0.25}, {-0.5, 0.5}}, new double[] {0, 0}, phi);
             Network network = new Network(List.of(hidden, output));
-            double[] t = {1};
+            double[] t = {1, 0};
             ForwardPass pass = Backpropagation.forward(network, new double[] {1, 0});
             printed(4, "o hidden 0", pass.outputs().get(1)[0]);
             printed(4, "o hidden 1", pass.outputs().get(1)[1]);
-            printed(4, "net output", pass.netInputs().get(1)[0]);
-            printed(4, "o output", pass.output()[0]);
-            printed(4, "phi'(net output)", phi.derivative(pass.netInputs().get(1)[0]));
+            for (int l = 0; l < 2; l++) {
+                printed(4, "net output " + l, pass.netInputs().get(1)[l]);
+                printed(4, "o output " + l, pass.output()[l]);
+                printed(4, "phi'(net output " + l + ")", phi.derivative(pass.netInputs().get(1)[l]));
+            }
+            printed(4, "E", new HalfSquaredError().value(pass.output(), t));
             double[] deltaOut = Backpropagation.outputDeltas(output, pass.netInputs().get(1), pass.output(), t);
-            printed(4, "delta output", deltaOut[0]);
+            printed(4, "delta output 0", deltaOut[0]);
+            printed(4, "delta output 1", deltaOut[1]);
             printed(4, "phi'(0.5)", phi.derivative(0.5));
             double[] deltaHidden = Backpropagation.innerDeltas(hidden, pass.netInputs().get(0), output, deltaOut);
             printed(4, "delta hidden 0", deltaHidden[0]);
+            printed(4, "delta hidden 1", deltaHidden[1]);
             Gradients g = Backpropagation.gradients(network, pass, t);
-            printed(4, "dE/dw from hidden 0", g.weights().get(1)[0][0]);
-            printed(4, "dE/dw from hidden 1", g.weights().get(1)[1][0]);
+            for (int j = 0; j < 2; j++) {
+                for (int l = 0; l < 2; l++) {
+                    printed(4, "dE/dw from hidden " + j + " into output " + l, g.weights().get(1)[j][l]);
+                }
+            }
+            Gradients numeric = GradientCheck.numericalGradients(network, new double[] {1, 0}, t, 1e-6);
+            assertThat(GradientCheck.agree(g, numeric)).as("the example's gradients agree by Eq. (4.9)").isTrue();
             Network next = Backpropagation.update(network, g, 0.5);
-            printed(4, "updated output weight from hidden 0", next.layers().get(1).weights()[0][0]);
+            printed(4, "updated output weight from hidden 0 into output 0", next.layers().get(1).weights()[0][0]);
+            printed(4, "updated output weight from hidden 0 into output 1", next.layers().get(1).weights()[0][1]);
             printed(4, "updated hidden w_00", next.layers().get(0).weights()[0][0]);
-            printed(4, "updated output bias", next.layers().get(1).biases()[0]);
+            printed(4, "updated hidden w_01", next.layers().get(0).weights()[0][1]);
+            printed(4, "updated output bias 0", next.layers().get(1).biases()[0]);
+            printed(4, "updated output bias 1", next.layers().get(1).biases()[1]);
         }
 
         @Test

@@ -8,12 +8,14 @@ import backprop.common.Require;
  * @param w1 the weight on the connection from input 1
  * @param w2 the weight on the connection from input 2
  */
+// tag::given[]
 public record LinearNeuron(double w1, double w2) {
 
     public LinearNeuron {
         Require.finite(w1, "w1");
         Require.finite(w2, "w2");
     }
+// end::given[]
 
     /**
      * Exercise 1.1: the neuron's output, the weighted sum of its inputs, Eq. (1.1) of chapter 1.

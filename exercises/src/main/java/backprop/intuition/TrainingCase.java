@@ -10,6 +10,7 @@ import backprop.common.Require;
  * @param x2 the second input
  * @param target the correct output t
  */
+// tag::given[]
 public record TrainingCase(double x1, double x2, double target) {
 
     public TrainingCase {
@@ -17,4 +18,5 @@ public record TrainingCase(double x1, double x2, double target) {
         Require.finite(x2, "x2");
         Require.finite(target, "target");
     }
+// end::given[]
 }

@@ -42,6 +42,7 @@ public final class FiniteDifference {
         return value;
     }
 
+    // tag::given[]
     private static void check(DoubleUnaryOperator f, double x, double h) {
         Require.notNull(f, "f");
         Require.finite(x, "x");
@@ -49,4 +50,5 @@ public final class FiniteDifference {
             throw new IllegalArgumentException("h must be a finite number greater than 0 but was " + h);
         }
     }
+    // end::given[]
 }

@@ -15,6 +15,7 @@ import backprop.singlelayer.Activation;
  * @param biases the biases, one per neuron
  * @param activation the activation function phi and its derivative
  */
+// tag::given[]
 public record Layer(double[][] weights, double[] biases, Activation activation) {
 
     public Layer {
@@ -29,6 +30,7 @@ public record Layer(double[][] weights, double[] biases, Activation activation) 
         weights = Shapes.copy(weights);
         biases = biases.clone();
     }
+// end::given[]
 
     /** A copy of the weights, {@code w_ij = weights()[i][j]}. */
     @Override

@@ -14,6 +14,7 @@ import java.util.Random;
  *
  * @param layers the layers, from the input side to the output side
  */
+// tag::given[]
 public record Network(List<Layer> layers) {
 
     public Network {
@@ -29,6 +30,7 @@ public record Network(List<Layer> layers) {
             }
         }
     }
+// end::given[]
 
     /** The number of inputs of the network: the inputs of the first layer. */
     public int inputs() {

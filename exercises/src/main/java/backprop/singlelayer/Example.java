@@ -9,6 +9,7 @@ import backprop.common.Require;
  * @param inputs the inputs x_k, at least one, all finite (copied)
  * @param target the correct output t
  */
+// tag::given[]
 public record Example(double[] inputs, double target) {
 
     public Example {
@@ -18,6 +19,7 @@ public record Example(double[] inputs, double target) {
         }
         Require.finite(target, "target");
     }
+// end::given[]
 
     /** A copy of the inputs. */
     @Override

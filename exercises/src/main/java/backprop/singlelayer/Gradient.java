@@ -8,12 +8,14 @@ import backprop.common.Require;
  * @param weights {@code dE/dw_i} for each weight, in the order of the neuron's weights (copied)
  * @param bias {@code dE/db}
  */
+// tag::given[]
 public record Gradient(double[] weights, double bias) {
 
     public Gradient {
         weights = Require.finite(weights, "weights").clone();
         Require.finite(bias, "bias");
     }
+// end::given[]
 
     /** A copy of {@code dE/dw_i}. */
     @Override

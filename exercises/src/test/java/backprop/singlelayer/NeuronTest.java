@@ -111,14 +111,15 @@ class NeuronTest {
     class Update {
 
         @Test
-        @DisplayName("with learning rate 0.4 moves w = (0.5, -0.25), b = 0.1 against the gradient to (0.4, -0.35), b = 0")
+        @DisplayName("with learning rate 0.4 moves w = (0.5, -0.25), b = 0 against its own gradient 0.25 to (0.4, -0.35), b = -0.1")
         void movesAgainstTheGradient() {
-            Neuron neuron = new Neuron(new double[] {0.5, -0.25}, 0.1, IDENTITY);
+            // the neuron of the worked example: on x = (1, 1), t = 0 its gradient is 0.25 for w1, w2 and b
+            Neuron neuron = new Neuron(new double[] {0.5, -0.25}, 0, IDENTITY);
             Neuron next = neuron.update(new Gradient(new double[] {0.25, 0.25}, 0.25), 0.4);
             assertThat(next.weights()).hasSize(2);
             assertThat(next.weights()[0]).as("w[0]").isCloseTo(0.4, within(1e-12));
             assertThat(next.weights()[1]).as("w[1]").isCloseTo(-0.35, within(1e-12));
-            assertThat(next.bias()).as("b").isCloseTo(0.0, within(1e-12));
+            assertThat(next.bias()).as("b").isCloseTo(-0.1, within(1e-12));
             assertThat(next.activation()).as("activation").isSameAs(IDENTITY);
         }
 

@@ -17,6 +17,7 @@ final class Charts {
     static final Color BLUE = new Color(31, 119, 180);
     static final Color ORANGE = new Color(230, 110, 20);
     static final Color GREY = new Color(120, 120, 120);
+    static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
 
     private Charts() {
     }
@@ -35,7 +36,7 @@ final class Charts {
         styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
         styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 16));
         styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        styler.setLegendFont(LEGEND_FONT);
         chart.getStyler().setMarkerSize(8);
         chart.getStyler().setAntiAlias(true);
         return chart;

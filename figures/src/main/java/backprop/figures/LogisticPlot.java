@@ -17,7 +17,19 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class LogisticPlot {
 
+    /**
+     * The legend of phi: e to the power -z in superscript letters, or exp(-z) where the legend's
+     * font has no superscript z.
+     */
+    static final String LOGISTIC_LABEL = label();
+
     private LogisticPlot() {
+    }
+
+    private static String label() {
+        String power = "\u03c6(z) = 1 / (1 + e\u207b\u1dbb)";
+        boolean fits = Charts.LEGEND_FONT.canDisplayUpTo(power) == -1;
+        return fits ? power : "\u03c6(z) = 1 / (1 + exp(\u2212z))";
     }
 
     /** phi and phi' of {@code backprop.logistic.Logistic} on [-6, 6]. */
@@ -35,15 +47,15 @@ public final class LogisticPlot {
             derivative[k] = phi.derivative(z[k]);
         }
         XYChart chart = Charts.lineChart("The logistic function and its derivative", "net input z", "");
-        XYSeries v = chart.addSeries("\u03c6(z) = 1 / (1 + e^-z)", z, value);
+        XYSeries v = chart.addSeries(LOGISTIC_LABEL, z, value);
         v.setMarker(SeriesMarkers.NONE);
         v.setLineColor(Charts.BLUE);
         v.setLineStyle(new BasicStroke(2.5f));
-        XYSeries d = chart.addSeries("\u03c6'(z) = \u03c6(z) (1 - \u03c6(z))", z, derivative);
+        XYSeries d = chart.addSeries("\u03c6\u2032(z) = \u03c6(z) (1 \u2212 \u03c6(z))", z, derivative);
         d.setMarker(SeriesMarkers.NONE);
         d.setLineColor(Charts.ORANGE);
         d.setLineStyle(new BasicStroke(2.5f));
-        XYSeries top = chart.addSeries("maximum of \u03c6': " + Values.number(phi.derivative(0)) + " at z = 0",
+        XYSeries top = chart.addSeries("maximum of \u03c6\u2032: " + Values.number(phi.derivative(0)) + " at z = 0",
                 new double[] {0}, new double[] {phi.derivative(0)});
         top.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         top.setMarker(SeriesMarkers.CIRCLE);

@@ -16,13 +16,14 @@ import java.text.AttributedString;
 /**
  * Chapters 2 and 4: the notation of the book drawn as a network. Neuron i of an earlier layer
  * sends its output o_i over the weight w_ij to neuron j, whose net input net_j and output o_j
- * go on over the weights w_jl to every neuron l of the next layer; the deltas delta_l come back
- * the other way. Drawn with Java2D; needs no course classes.
+ * go on over the weights w_jℓ to every neuron ℓ of the next layer (two of them, ℓ and ℓ'); the
+ * deltas delta_ℓ come back the other way. Drawn with Java2D; needs no course classes. The
+ * letters are large, so that the figure stays readable when a phone shrinks it to a third.
  */
 public final class NetworkDiagram {
 
     private static final int WIDTH = 960;
-    private static final int HEIGHT = 640;
+    private static final int HEIGHT = 660;
     private static final int R = 30;
     private static final int[] COLUMN = {170, 480, 790};
     private static final Color FORWARD = new Color(31, 119, 180);
@@ -32,6 +33,10 @@ public final class NetworkDiagram {
     private static final String PHI = "\u03c6";
     private static final String DELTA = "\u03b4";
     private static final String PARTIAL = "\u2202";
+    /** The script l of the book's math, and a prime for the second neuron of the next layer. */
+    private static final String ELL = "\u2113";
+    private static final String PRIME = "\u2032";
+    private static final String[] NEXT = {ELL, ELL + PRIME};
 
     private NetworkDiagram() {
     }
@@ -64,13 +69,13 @@ public final class NetworkDiagram {
         g.setStroke(new BasicStroke(3.5f));
         g.setColor(FORWARD);
         g.draw(new Line2D.Double(COLUMN[0] + R, y[0][i], COLUMN[1] - R, y[1][j]));
-        text(g, "w_ij", (COLUMN[0] + COLUMN[1]) / 2 - 18, y[0][i] - 16, 22, FORWARD, true, true);
+        text(g, "w_ij", (COLUMN[0] + COLUMN[1]) / 2 - 22, y[0][i] - 16, 30, FORWARD, true, true);
         // w_jl: from neuron j to every neuron l
         g.setColor(BACKWARD);
         for (int b : y[2]) {
             g.draw(new Line2D.Double(COLUMN[1] + R, y[1][j], COLUMN[2] - R, b));
         }
-        text(g, "w_jl", (COLUMN[1] + COLUMN[2]) / 2 - 10, y[1][j] - 36, 22, BACKWARD, true, true);
+        text(g, "w_j" + ELL, (COLUMN[1] + COLUMN[2]) / 2 - 14, y[1][j] - 40, 30, BACKWARD, true, true);
 
         // the neurons
         for (int c = 0; c < 3; c++) {
@@ -79,45 +84,50 @@ public final class NetworkDiagram {
                 neuron(g, COLUMN[c], y[c][k], marked ? (c == 2 ? BACKWARD : FORWARD) : Color.GRAY, marked);
             }
         }
-        text(g, "i", COLUMN[0] - 6, y[0][i] + 8, 24, Color.BLACK, true);
-        text(g, "j", COLUMN[1] - 5, y[1][j] + 8, 24, Color.BLACK, true);
-        for (int b : y[2]) {
-            text(g, "l", COLUMN[2] - 4, b + 8, 24, Color.BLACK, true);
+        text(g, "i", COLUMN[0] - 6, y[0][i] + 10, 30, Color.BLACK, true);
+        text(g, "j", COLUMN[1] - 6, y[1][j] + 10, 30, Color.BLACK, true);
+        for (int k = 0; k < y[2].length; k++) {
+            text(g, NEXT[k], COLUMN[2] - 9, y[2][k] + 10, 30, Color.BLACK, true);
         }
         // what each marked neuron holds
-        text(g, "o_i", COLUMN[0] - 85, y[0][i] + 8, 22, FORWARD, false);
-        text(g, "net_j, o_j", COLUMN[1] - 46, y[1][j] - 42, 20, FORWARD, false, true);
-        text(g, DELTA + "_j", COLUMN[1] - 14, y[1][j] + 58, 22, BACKWARD, false, true);
-        for (int b : y[2]) {
-            text(g, DELTA + "_l", COLUMN[2] + 42, b + 8, 22, BACKWARD, false);
+        text(g, "o_i", COLUMN[0] - 95, y[0][i] + 10, 30, FORWARD, false);
+        text(g, "net_j, o_j", COLUMN[1] - 62, y[1][j] - 44, 28, FORWARD, false, true);
+        text(g, DELTA + "_j", COLUMN[1] + 36, y[1][j] + 50, 30, BACKWARD, false, true);
+        for (int k = 0; k < y[2].length; k++) {
+            text(g, DELTA + "_" + NEXT[k], COLUMN[2] + 42, y[2][k] + 10, 30, BACKWARD, false);
         }
 
         // column headings
-        Font heading = new Font(Font.SANS_SERIF, Font.BOLD, 17);
+        Font heading = new Font(Font.SANS_SERIF, Font.BOLD, 22);
         g.setFont(heading);
         g.setColor(Color.DARK_GRAY);
         centre(g, "earlier layer", COLUMN[0], 60);
         centre(g, "layer of neuron j", COLUMN[1], 60);
-        centre(g, "next layer (all l)", COLUMN[2], 60);
+        centre(g, "next layer (all " + ELL + " \u2208 L)", COLUMN[2], 60);
 
         // direction arrows
         arrow(g, COLUMN[0], 415, COLUMN[2], 415, FORWARD);
-        text(g, "forward: outputs o flow to the right", COLUMN[0] + 150, 440, 17, FORWARD, false);
+        text(g, "forward: outputs o flow to the right", COLUMN[0] + 110, 446, 22, FORWARD, false);
         arrow(g, COLUMN[2], 465, COLUMN[0], 465, BACKWARD);
-        text(g, "backward: deltas " + DELTA + " flow to the left", COLUMN[0] + 150, 490, 17, BACKWARD, false);
+        text(g, "backward: deltas " + DELTA + " flow to the left", COLUMN[0] + 110, 496, 22, BACKWARD, false);
 
         // the formulas
         int x = 60;
-        text(g, "net_j = " + SIGMA + "_i w_ij o_i + b_j,   o_j = " + PHI + "(net_j)", x, 540, 20,
+        text(g, "net_j = " + SIGMA + "_i w_ij o_i + b_j,   o_j = " + PHI + "(net_j)", x, 548, 26,
                 FORWARD, false);
-        text(g, DELTA + "_j = (" + SIGMA + "_l w_jl " + DELTA + "_l) " + PHI + "'(net_j)", x, 575, 20,
-                BACKWARD, false);
-        text(g, PARTIAL + "E/" + PARTIAL + "w_ij = o_i " + DELTA + "_j", x, 610, 20, Color.BLACK, false);
-        text(g, "(4.1)", 600, 540, 18, Color.DARK_GRAY, false);
-        text(g, "(4.5)", 600, 575, 18, Color.DARK_GRAY, false);
-        text(g, "(4.6)", 600, 610, 18, Color.DARK_GRAY, false);
+        text(g, DELTA + "_j = (" + SIGMA + "_" + ELL + " w_j" + ELL + " " + DELTA + "_" + ELL + ") " + PHI + PRIME
+                + "(net_j)", x, 588, 26, BACKWARD, false);
+        text(g, PARTIAL + "E/" + PARTIAL + "w_ij = o_i " + DELTA + "_j", x, 628, 26, Color.BLACK, false);
+        text(g, "(4.1)", 760, 548, 24, Color.DARK_GRAY, false);
+        text(g, "(4.5)", 760, 588, 24, Color.DARK_GRAY, false);
+        text(g, "(4.6)", 760, 628, 24, Color.DARK_GRAY, false);
         g.dispose();
         return image;
+    }
+
+    /** Letters, digits and the prime belong to a subscript. */
+    private static boolean subscript(char c) {
+        return Character.isLetterOrDigit(c) || c == '\u2032';
     }
 
     private static void neuron(Graphics2D g, int x, int y, Color colour, boolean marked) {
@@ -161,10 +171,10 @@ public final class NetworkDiagram {
         java.util.List<int[]> subs = new java.util.ArrayList<>();
         for (int k = 0; k < s.length(); k++) {
             char ch = s.charAt(k);
-            if (ch == '_' && k + 1 < s.length() && Character.isLetterOrDigit(s.charAt(k + 1))) {
+            if (ch == '_' && k + 1 < s.length() && subscript(s.charAt(k + 1))) {
                 int start = plain.length();
                 k++;
-                while (k < s.length() && Character.isLetterOrDigit(s.charAt(k))) {
+                while (k < s.length() && subscript(s.charAt(k))) {
                     plain.append(s.charAt(k));
                     k++;
                 }
@@ -174,6 +184,9 @@ public final class NetworkDiagram {
                 plain.append(ch);
             }
         }
+        if (plain.length() == 0) {
+            return;
+        }
         AttributedString text = new AttributedString(plain.toString());
         text.addAttribute(TextAttribute.FAMILY, Font.SERIF);
         text.addAttribute(TextAttribute.SIZE, (float) size);
@@ -182,10 +195,10 @@ public final class NetworkDiagram {
         }
         text.addAttribute(TextAttribute.FOREGROUND, colour);
         for (int[] sub : subs) {
+            // Java's subscript is two thirds of the size: from a size 1.15 times larger it ends up
+            // at three quarters, readable when the figure is shrunk
+            text.addAttribute(TextAttribute.SIZE, size * 1.15f, sub[0], sub[1]);
             text.addAttribute(TextAttribute.SUPERSCRIPT, TextAttribute.SUPERSCRIPT_SUB, sub[0], sub[1]);
-        }
-        if (plain.length() == 0) {
-            return;
         }
         TextLayout layout = new TextLayout(text.getIterator(), g.getFontRenderContext());
         if (background) {

@@ -5,6 +5,9 @@ import backprop.intuition.GradientDescent;
 import backprop.intuition.LinearNeuron;
 import backprop.intuition.TrainingCase;
 import java.awt.BasicStroke;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -33,7 +36,7 @@ public final class SurfacePlot {
 
     private static final int PLOT = 480;
     private static final int LEFT = 80;
-    private static final int TOP = 60;
+    private static final int TOP = 86;
     private static final int BAR = 22;
     private static final int WIDTH = LEFT + PLOT + 130;
     private static final int HEIGHT = TOP + PLOT + 70;
@@ -111,11 +114,36 @@ public final class SurfacePlot {
             }
         }
 
+        if (!path.isEmpty()) {
+            legend(g);
+        }
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
         centre(g, title, LEFT + PLOT / 2, 32);
         g.dispose();
         return image;
+    }
+
+    /** What the markers of the path mean, in a row between the title and the plot. */
+    private static void legend(Graphics2D g) {
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        int y = 62;
+        int x = LEFT;
+        Object[][] items = {
+            {new Color(255, 80, 60), 6.0, "start"},
+            {Color.WHITE, 3.0, "one step of gradient descent"},
+            {Color.WHITE, 6.0, "last step"}};
+        for (Object[] item : items) {
+            double r = (Double) item[1];
+            Ellipse2D dot = new Ellipse2D.Double(x + 6 - r, y - 5 - r, 2 * r, 2 * r);
+            g.setColor((Color) item[0]);
+            g.fill(dot);
+            g.setColor(Color.BLACK);
+            g.setStroke(new BasicStroke(1f));
+            g.draw(dot);
+            g.drawString((String) item[2], x + 18, y);
+            x += 18 + g.getFontMetrics().stringWidth((String) item[2]) + 26;
+        }
     }
 
     /** The trough of the case (1, 1, 0) with descent from (1.5, 0.5), learning rate 0.1. */
@@ -184,14 +212,37 @@ public final class SurfacePlot {
         g.setColor(Color.DARK_GRAY);
         g.drawRect(x, TOP, BAR, PLOT);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        for (int k = 0; k <= 4; k++) {
-            double s = k / 4.0;
+        for (double v : roundTicks(max)) {
+            // the colour scale is sqrt(E / max): a tick at the value v sits at height sqrt(v / max)
+            double s = Math.sqrt(v / max);
             int y = (int) Math.round(TOP + (1 - s) * (PLOT - 1));
             g.drawLine(x + BAR, y, x + BAR + 5, y);
-            g.drawString(Values.number(s * s * max, 2), x + BAR + 8, y + 5);
+            g.drawString(Values.number(v), x + BAR + 8, y + 5);
         }
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
         g.drawString("E", x + 6, TOP - 10);
+    }
+
+    /**
+     * Five ticks for a colour bar from 0 to max on the square-root scale, at round values: the
+     * values max (k/4)^2 for k = 0..4, each rounded down to one significant digit, or two after a leading 1
+     * (0, 0.7, 3, 7, 12 for max = 12.5).
+     */
+    static double[] roundTicks(double max) {
+        double[] ticks = new double[5];
+        for (int k = 0; k <= 4; k++) {
+            double v = max * (k / 4.0) * (k / 4.0);
+            ticks[k] = v <= 0 ? 0 : floorToOneDigit(v);
+        }
+        return ticks;
+    }
+
+    private static double floorToOneDigit(double v) {
+        BigDecimal one = BigDecimal.valueOf(v).round(new MathContext(1, RoundingMode.FLOOR));
+        // a leading 1 keeps a second digit: 12 and 16, not 10
+        boolean leadingOne = one.unscaledValue().intValue() == 1;
+        return leadingOne ? BigDecimal.valueOf(v).round(new MathContext(2, RoundingMode.FLOOR)).doubleValue()
+                : one.doubleValue();
     }
 
     private static void centre(Graphics2D g, String text, int x, int y) {

@@ -107,13 +107,21 @@ public final class XorLossPlot {
     }
 
     private static void addCurve(XYChart chart, String name, double[] losses, Color colour) {
-        // every 10th epoch is enough for a smooth curve
-        int n = (losses.length + 9) / 10;
-        double[] x = new double[n];
-        double[] y = new double[n];
-        for (int k = 0; k < n; k++) {
+        // every 10th epoch is enough for a smooth curve, and the last epoch ends it; the last
+        // point also makes the x values unequally spaced, so that XChart puts its ticks at round
+        // epochs (0, 500, 1000, ...) and not at every k-th data point (0, 110, 220, ...)
+        int every = (losses.length + 9) / 10;
+        int last = losses.length - 1;
+        boolean extra = last % 10 != 0;
+        double[] x = new double[every + (extra ? 1 : 0)];
+        double[] y = new double[x.length];
+        for (int k = 0; k < every; k++) {
             x[k] = 10 * k;
             y[k] = losses[10 * k];
+        }
+        if (extra) {
+            x[every] = last;
+            y[every] = losses[last];
         }
         XYSeries s = chart.addSeries(name, x, y);
         s.setMarker(SeriesMarkers.NONE);

@@ -51,12 +51,30 @@ class FiguresTest {
     }
 
     @Test
-    @DisplayName("the book's XOR run learns XOR, and its loss curve has one point per ten epochs")
+    @DisplayName("the book's XOR run learns XOR, and its loss curve has one point per ten epochs and the last epoch")
     void xorRun() {
         var run = XorLossPlot.bookRun();
         assertThat(XorLossPlot.learned(run.network())).as("XOR learned by seed %d", XorLossPlot.SEED).isTrue();
         var chart = XorLossPlot.chart(run);
-        assertThat(chart.getSeriesMap().values().iterator().next().getXData()).hasSize(XorLossPlot.EPOCHS / 10);
+        double[] x = chart.getSeriesMap().values().iterator().next().getXData();
+        assertThat(x).hasSize(XorLossPlot.EPOCHS / 10 + 1);
+        // unequal spacing at the end: XChart then puts its ticks at round epochs
+        assertThat(x[x.length - 1]).isEqualTo(XorLossPlot.EPOCHS - 1);
+        assertThat(x[x.length - 1] - x[x.length - 2]).isNotEqualTo(x[1] - x[0]);
+    }
+
+    @Test
+    @DisplayName("the colour bars of the trough and the bowl are labelled at round values")
+    void roundColourBarTicks() {
+        assertThat(SurfacePlot.roundTicks(12.5)).containsExactly(0, 0.7, 3, 7, 12);
+        assertThat(SurfacePlot.roundTicks(16)).containsExactly(0, 1, 4, 9, 16);
+    }
+
+    @Test
+    @DisplayName("the logistic legend writes e to the power -z as math, not as e^-z")
+    void realMathInLabels() {
+        assertThat(LogisticPlot.LOGISTIC_LABEL).doesNotContain("e^-z").doesNotContain("-z")
+                .containsAnyOf("e\u207b\u1dbb", "exp(\u2212z)");
     }
 
     @Test

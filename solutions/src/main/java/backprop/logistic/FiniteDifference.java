@@ -46,6 +46,7 @@ public final class FiniteDifference {
         return value;
     }
 
+    // tag::given[]
     private static void check(DoubleUnaryOperator f, double x, double h) {
         Require.notNull(f, "f");
         Require.finite(x, "x");
@@ -53,4 +54,5 @@ public final class FiniteDifference {
             throw new IllegalArgumentException("h must be a finite number greater than 0 but was " + h);
         }
     }
+    // end::given[]
 }

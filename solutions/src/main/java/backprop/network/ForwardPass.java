@@ -15,6 +15,7 @@ import java.util.List;
  * @param outputs the input, then the outputs of every layer
  * @param netInputs the net inputs of every layer
  */
+// tag::given[]
 public record ForwardPass(List<double[]> outputs, List<double[]> netInputs) {
 
     public ForwardPass {
@@ -33,6 +34,7 @@ public record ForwardPass(List<double[]> outputs, List<double[]> netInputs) {
         outputs = copy(outputs);
         netInputs = copy(netInputs);
     }
+// end::given[]
 
     /** A copy of the input and the outputs of every layer. */
     @Override

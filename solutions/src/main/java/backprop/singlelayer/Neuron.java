@@ -12,6 +12,7 @@ import backprop.common.Require;
  * @param bias the bias b
  * @param activation the activation function phi
  */
+// tag::given[]
 public record Neuron(double[] weights, double bias, Activation activation) {
 
     public Neuron {
@@ -22,6 +23,7 @@ public record Neuron(double[] weights, double bias, Activation activation) {
         Require.finite(bias, "bias");
         Require.notNull(activation, "activation");
     }
+// end::given[]
 
     /** A copy of the weights. */
     @Override

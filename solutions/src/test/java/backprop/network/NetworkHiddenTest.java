@@ -119,8 +119,8 @@ class NetworkHiddenTest {
             return (errors[0] - errors[1]) / (2 * h);
         }
 
-        /** One online step of backpropagation, written out: deltas with these weights, then the update. */
-        Plain step(double[] x, double[] t, double eta) {
+        /** The exact gradient by backpropagation, written out: deltas from the back, then o_i delta_j. */
+        Gradients gradients(double[] x, double[] t) {
             double[][] o = outputs(x);
             double[][] net = nets(x);
             int last = w.length - 1;
@@ -139,16 +139,32 @@ class NetworkHiddenTest {
                     delta[l][j] = sum * phi.derivative(net[l][j]);
                 }
             }
+            List<double[][]> gw = new ArrayList<>();
+            for (int l = 0; l <= last; l++) {
+                double[][] g = new double[w[l].length][b[l].length];
+                for (int j = 0; j < b[l].length; j++) {
+                    for (int i = 0; i < w[l].length; i++) {
+                        g[i][j] = o[l][i] * delta[l][j];
+                    }
+                }
+                gw.add(g);
+            }
+            return new Gradients(gw, Arrays.asList(delta));
+        }
+
+        /** One online step of backpropagation, written out: the gradient with these weights, then the update. */
+        Plain step(double[] x, double[] t, double eta) {
+            Gradients g = gradients(x, t);
             double[][][] w2 = new double[w.length][][];
             double[][] b2 = new double[b.length][];
-            for (int l = 0; l <= last; l++) {
+            for (int l = 0; l < w.length; l++) {
                 w2[l] = new double[w[l].length][b[l].length];
                 b2[l] = new double[b[l].length];
                 for (int j = 0; j < b[l].length; j++) {
                     for (int i = 0; i < w[l].length; i++) {
-                        w2[l][i][j] = w[l][i][j] - eta * o[l][i] * delta[l][j];
+                        w2[l][i][j] = w[l][i][j] - eta * g.weights().get(l)[i][j];
                     }
-                    b2[l][j] = b[l][j] - eta * delta[l][j];
+                    b2[l][j] = b[l][j] - eta * g.biases().get(l)[j];
                 }
             }
             return new Plain(w2, b2, phi);
@@ -913,23 +929,7 @@ class NetworkHiddenTest {
             double[] x = {0.3, -1.2, 0.8};
             double[] t = {0.2, 0.9};
             Plain p = Plain.of(n);
-            // the exact gradient from one plain backpropagation step with eta = 1: g = w - w'
-            Plain stepped = p.step(x, t, 1);
-            List<double[][]> gw = new ArrayList<>();
-            List<double[]> gb = new ArrayList<>();
-            for (int l = 0; l < 2; l++) {
-                double[][] w = new double[p.w()[l].length][p.b()[l].length];
-                double[] b = new double[p.b()[l].length];
-                for (int j = 0; j < b.length; j++) {
-                    for (int i = 0; i < w.length; i++) {
-                        w[i][j] = p.w()[l][i][j] - stepped.w()[l][i][j];
-                    }
-                    b[j] = p.b()[l][j] - stepped.b()[l][j];
-                }
-                gw.add(w);
-                gb.add(b);
-            }
-            Gradients exact = new Gradients(gw, gb);
+            Gradients exact = p.gradients(x, t);
             Gradients numeric = GradientCheck.numericalGradients(n, x, t, 1e-5);
             assertThat(GradientCheck.maxRelativeError(exact, numeric)).isLessThan(1e-7);
             assertThat(GradientCheck.maxRelativeError(numeric, exact)).isLessThan(1e-7);
