@@ -242,19 +242,21 @@ public final class MatrixForm {
         double[] G = gw.data();
         Arrays.fill(G, 0);
         Arrays.fill(gb, 0);
-        for (int x = 0; x < n; x++) {
-            int dRow = x * neurons;
-            for (int i = 0; i < inputs; i++) {
+        for (int i = 0; i < inputs; i++) {
+            int gRow = i * neurons;
+            for (int x = 0; x < n; x++) {
                 double axi = A[x * inputs + i] / n;
-                int gRow = i * neurons;
+                int dRow = x * neurons;
                 for (int j = 0; j < neurons; j++) {
                     // dE/dW = 1/n A^T D: g_ij += a_xi d_xj / n   (Eq. 6.6)
                     G[gRow + j] += axi * D[dRow + j];
                 }
             }
+        }
+        for (int x = 0; x < n; x++) {
             for (int j = 0; j < neurons; j++) {
                 // dE/db = 1/n D^T 1: g_j += d_xj / n   (Eq. 6.7)
-                gb[j] += D[dRow + j] / n;
+                gb[j] += D[x * neurons + j] / n;
             }
         }
         return gw;

@@ -36,4 +36,36 @@ final class Stats {
         int batches = (examples + batch - 1) / batch;
         return perExample * examples + perBatch * batches;
     }
+
+    /**
+     * One core's multiply-add peak in GFLOP/s as Java reaches it: {@code y[k] += a x[k]} over
+     * arrays that stay in the first-level cache, which the JIT turns into vector fused
+     * multiply-adds; the best of several CPU-timed rounds.
+     */
+    static double peakGflops() {
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        int n = 1024;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int k = 0; k < n; k++) {
+            x[k] = 1e-3 * k;
+        }
+        double best = 0;
+        for (int round = 0; round < 15; round++) {
+            int reps = 20_000;
+            long c0 = cpu.getCurrentThreadCpuTime();
+            for (int r = 0; r < reps; r++) {
+                double a = r % 2 == 0 ? 1e-9 : -1e-9;
+                for (int k = 0; k < n; k++) {
+                    y[k] += a * x[k];
+                }
+            }
+            double s = (cpu.getCurrentThreadCpuTime() - c0) / 1e9;
+            best = Math.max(best, 2.0 * n * reps / s / 1e9);
+        }
+        if (y[n - 1] > 1) {
+            throw new IllegalStateException("impossible: " + y[n - 1]);
+        }
+        return best;
+    }
 }

@@ -6,6 +6,8 @@ import backprop.training.Initialisation;
 import backprop.training.MatrixNetwork;
 import backprop.training.Sgd;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,10 +42,15 @@ public final class Train implements Runnable {
 
     /** The result of a run, as the JSON line prints it. */
     record Result(String data, int[] sizes, String output, String init, int batchSize, double eta, int epochs,
-            long seed, int examples, double[] epochSeconds, double[] testAccuracy) {
+            long seed, int examples, double[] epochSeconds, double[] epochCpuSeconds, double[] testAccuracy,
+            double peakGflops) {
 
         double medianEpochSeconds() {
             return Stats.median(epochSeconds);
+        }
+
+        double medianEpochCpuSeconds() {
+            return Stats.median(epochCpuSeconds);
         }
 
         double examplesPerSecond() {
@@ -63,7 +70,18 @@ public final class Train implements Runnable {
             s.append(",\"examples\":").append(examples);
             s.append(",\"median_epoch_s\":").append(format(medianEpochSeconds()));
             s.append(",\"examples_per_s\":").append(format(examplesPerSecond()));
-            s.append(",\"mflop_per_epoch\":").append(format(Stats.flopsPerEpoch(sizes, examples, batchSize) / 1e6));
+            s.append(",\"median_epoch_cpu_s\":").append(format(medianEpochCpuSeconds()));
+            s.append(",\"examples_per_cpu_s\":").append(format(examples / medianEpochCpuSeconds()));
+            double flops = Stats.flopsPerEpoch(sizes, examples, batchSize);
+            s.append(",\"mflop_per_epoch\":").append(format(flops / 1e6));
+            s.append(",\"gflops_cpu\":").append(format(flops / medianEpochCpuSeconds() / 1e9));
+            if (peakGflops > 0) {
+                // the arithmetic bound: the epoch's operations at the measured peak of one core
+                double bound = flops / (peakGflops * 1e9);
+                s.append(",\"peak_gflops\":").append(format(peakGflops));
+                s.append(",\"bound_epoch_s\":").append(format(bound));
+                s.append(",\"cpu_over_bound\":").append(format(medianEpochCpuSeconds() / bound));
+            }
             s.append(",\"test_accuracy\":").append(format(testAccuracy[testAccuracy.length - 1]));
             s.append(",\"test_accuracy_per_epoch\":").append(array(testAccuracy));
             s.append(",\"epoch_s\":").append(array(epochSeconds));
@@ -122,10 +140,13 @@ public final class Train implements Runnable {
         @Option(names = "--no-progress", description = "no progress bar, even on a terminal")
         boolean noProgress;
 
+        @Option(names = "--peak", description = "also measure one core's multiply-add peak and the ratio to that bound")
+        boolean peak;
+
         @Override
         public Integer call() {
             Result r = train(data, hidden, batch, eta, epochs, seed, output, init, warmup,
-                    !noProgress && System.console() != null ? System.err : null);
+                    !noProgress && System.console() != null ? System.err : null, peak);
             System.out.println(r.json());
             return 0;
         }
@@ -137,7 +158,7 @@ public final class Train implements Runnable {
     }
 
     static Result train(String data, int[] hidden, int batch, double eta, int epochs, long seed, String output,
-            String init, int warmup, PrintStream progress) {
+            String init, int warmup, PrintStream progress, boolean peak) {
         if (!data.equals("digits") && !data.equals("iris")) {
             throw new CommandLine.ParameterException(new CommandLine(new TrainCommand()), "--data must be digits or iris, not " + data);
         }
@@ -163,15 +184,19 @@ public final class Train implements Runnable {
         for (int e = 0; e < warmup; e++) {
             Sgd.epoch(scratch, train, batch, eta, scratchRng);
         }
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         double[] seconds = new double[epochs];
+        double[] cpuSeconds = new double[epochs];
         double[] accuracy = new double[epochs];
         ProgressBar bar = progress == null ? null : new ProgressBarBuilder().setTaskName("epochs")
                 .setInitialMax(epochs).setConsumer(new ConsoleProgressBarConsumer(progress)).build();
         try {
             for (int e = 0; e < epochs; e++) {
+                long c0 = cpu.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 Sgd.epoch(network, train, batch, eta, rng);
                 seconds[e] = (System.nanoTime() - t0) / 1e9;
+                cpuSeconds[e] = (cpu.getCurrentThreadCpuTime() - c0) / 1e9;
                 accuracy[e] = Evaluation.accuracy(network, test);
                 if (bar != null) {
                     bar.step();
@@ -183,6 +208,7 @@ public final class Train implements Runnable {
                 bar.close();
             }
         }
-        return new Result(data, sizes, output, init, batch, eta, epochs, seed, train.size(), seconds, accuracy);
+        return new Result(data, sizes, output, init, batch, eta, epochs, seed, train.size(), seconds, cpuSeconds,
+                accuracy, peak ? Stats.peakGflops() : 0);
     }
 }
