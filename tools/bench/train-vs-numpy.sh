@@ -20,7 +20,7 @@ fi
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for r in $(seq "$ROUNDS"); do
   java -jar trainer/target/backprop-train.jar train --data digits --hidden 30 --batch 10 --eta 3 \
-    --epochs "$EPOCHS" --seed "$r" --warmup 20 --peak --no-progress | tee -a "$OUT/java.jsonl"
+    --epochs "$EPOCHS" --seed "$r" --warmup 150 --peak --no-progress | tee -a "$OUT/java.jsonl"
   env "${envs[@]}" python3 tools/bench/numpy_train.py --data digits --hidden 30 --batch 10 --eta 3 \
     --epochs "$EPOCHS" --seed "$r" | tee -a "$OUT/numpy.jsonl"
 done

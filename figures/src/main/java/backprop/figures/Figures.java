@@ -85,6 +85,8 @@ public final class Figures {
         value("xor-seeds", runs.size());
         value("xor-seeds-learned", learned);
         value("xor-seeds-stuck", runs.size() - learned);
+
+        TrainingPlots.drawAll(this::write, this::value);
     }
 
     private void value(String name, Object v) {
