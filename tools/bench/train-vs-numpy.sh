@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROUNDS=${ROUNDS:-3}
 EPOCHS=${EPOCHS:-10}
+PYTHON=${PYTHON:-/usr/bin/python3}
 OUT=${OUT:-trainer/target/train-vs-numpy}
 mkdir -p "$OUT"
 : > "$OUT/java.jsonl"
@@ -21,11 +22,11 @@ echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for r in $(seq "$ROUNDS"); do
   java -jar trainer/target/backprop-train.jar train --data digits --hidden 30 --batch 10 --eta 3 \
     --epochs "$EPOCHS" --seed "$r" --warmup 150 --peak --no-progress | tee -a "$OUT/java.jsonl"
-  env "${envs[@]}" python3 tools/bench/numpy_train.py --data digits --hidden 30 --batch 10 --eta 3 \
+  env "${envs[@]}" "$PYTHON" tools/bench/numpy_train.py --data digits --hidden 30 --batch 10 --eta 3 \
     --epochs "$EPOCHS" --seed "$r" | tee -a "$OUT/numpy.jsonl"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 - "$OUT" <<'PY'
+"$PYTHON" - "$OUT" <<'PY'
 import json, statistics, sys
 out = sys.argv[1]
 java = [json.loads(l) for l in open(out + "/java.jsonl")]

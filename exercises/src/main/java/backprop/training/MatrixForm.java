@@ -160,10 +160,7 @@ public final class MatrixForm {
     private static void checkForward(MatrixNetwork network, Pass pass) {
         Require.notNull(network, "network");
         Require.notNull(pass, "pass");
-        if (!pass.fits(network)) {
-            throw new IllegalArgumentException("pass was made for another network: it does not have the sizes "
-                    + Arrays.toString(network.sizes()));
-        }
+        pass.requireFits(network);
         Sizes.finite(pass.input(), "pass.input()");
     }
 

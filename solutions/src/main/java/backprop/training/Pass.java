@@ -2,6 +2,7 @@ package backprop.training;
 
 import backprop.common.Require;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -86,18 +87,17 @@ public final class Pass {
         return biasGradients.get(check(l, 1));
     }
 
-    /** Whether this pass was made for {@code network}'s sizes. */
-    boolean fits(MatrixNetwork network) {
+    /** The pass must have been made for {@code network}'s sizes. */
+    void requireFits(MatrixNetwork network) {
         int[] sizes = network.sizes();
-        if (sizes.length != activations.size()) {
-            return false;
+        boolean fits = sizes.length == activations.size();
+        for (int l = 0; fits && l < sizes.length; l++) {
+            fits = activations.get(l).columns() == sizes[l];
         }
-        for (int l = 0; l < sizes.length; l++) {
-            if (activations.get(l).columns() != sizes[l]) {
-                return false;
-            }
+        if (!fits) {
+            throw new IllegalArgumentException("pass was made for another network: it does not have the sizes "
+                    + Arrays.toString(sizes));
         }
-        return true;
     }
 
     private int check(int l, int from) {

@@ -1,7 +1,6 @@
 package backprop.training;
 
 import backprop.common.Require;
-import java.util.Arrays;
 import java.util.Random;
 import java.util.function.IntConsumer;
 
@@ -148,10 +147,7 @@ public final class Sgd {
         Require.notNull(network, "network");
         Require.notNull(pass, "pass");
         Require.learningRate(learningRate);
-        if (!pass.fits(network)) {
-            throw new IllegalArgumentException("pass was made for another network: it does not have the sizes "
-                    + Arrays.toString(network.sizes()));
-        }
+        pass.requireFits(network);
         Sizes.finite(pass.targets(), "pass.targets()");
     }
 
