@@ -100,12 +100,12 @@ public final class TrainingPlots {
 
     /** The digits training set, scaled by 1/16. */
     public static DataSet train() {
-        return DataSet.load("digits_train").scaled(1.0 / 16);
+        return ShippedData.scaled("digits_train");
     }
 
     /** The digits test set, scaled by 1/16. */
     public static DataSet test() {
-        return DataSet.load("digits_test").scaled(1.0 / 16);
+        return ShippedData.scaled("digits_test");
     }
 
     /** A run: the trained network and the test accuracy after each epoch. */
@@ -289,7 +289,7 @@ public final class TrainingPlots {
 
     /** The digits trained from raw grey values 0..16 instead of 0..1: the effect of input scaling. */
     public static Run unscaledRun() {
-        return run(MatrixNetwork.Output.SIGMOID_HALF_SQUARED_ERROR, ETA, DataSet.load("digits_train"), DataSet.load("digits_test"));
+        return run(MatrixNetwork.Output.SIGMOID_HALF_SQUARED_ERROR, ETA, ShippedData.load("digits_train"), ShippedData.load("digits_test"));
     }
 
     /** The digits from the standard normal start (every weight and bias N(0, 1)). */

@@ -1,6 +1,7 @@
 package backprop.figures;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import backprop.logistic.Logistic;
@@ -111,13 +112,31 @@ class TrainingPlotsTest {
                     .as(parts[1]).isEqualTo(parts[0]);
         }
         assertThat(Files.readString(dir.resolve("README.md"))).contains("CC BY 4.0").contains("20261123");
-        assertThat(DataSet.load("digits_train").size()).isEqualTo(1500);
-        assertThat(DataSet.load("digits_test").size()).isEqualTo(297);
-        assertThat(DataSet.load("iris_train").size()).isEqualTo(120);
-        DataSet iris = DataSet.load("iris_test");
+        assertThat(ShippedData.load("digits_train").size()).isEqualTo(1500);
+        assertThat(ShippedData.load("digits_test").size()).isEqualTo(297);
+        assertThat(ShippedData.load("iris_train").size()).isEqualTo(120);
+        DataSet iris = ShippedData.load("iris_test");
         assertThat(iris.size()).isEqualTo(30);
         assertThat(iris.features()).isEqualTo(4);
         assertThat(iris.classes()).isEqualTo(3);
+        assertThat(ShippedData.scaled("digits_test").inputs().get(0, 10))
+                .isEqualTo(ShippedData.load("digits_test").inputs().get(0, 10) / 16);
+    }
+
+    @Test
+    @DisplayName("a damaged file, a missing sum or an unknown name is named in the error")
+    void checksums() {
+        byte[] bytes = "label,x\n0,1\n".getBytes(StandardCharsets.UTF_8);
+        String sum = ShippedData.sha256(bytes);
+        ShippedData.verify("a.csv", bytes, "0000  b.csv\n" + sum + "  a.csv\n");
+        ShippedData.verify("a.csv", bytes, sum.toUpperCase() + " *a.csv\n");
+        assertThatThrownBy(() -> ShippedData.verify("a.csv", bytes, "0000  b.csv\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("SHA256SUMS has no line for a.csv");
+        assertThatThrownBy(() -> ShippedData.verify("a.csv", "label,x\n1,1\n".getBytes(StandardCharsets.UTF_8), sum + "  a.csv\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("a.csv is damaged: its SHA-256 is ").hasMessageEndingWith(" but SHA256SUMS says " + sum);
+        assertThatThrownBy(() -> ShippedData.load("mnist_train")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("there is no data set mnist_train; the course ships digits_train, digits_test, iris_train and iris_test");
     }
 
     @Test

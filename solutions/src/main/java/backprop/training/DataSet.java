@@ -1,25 +1,18 @@
 package backprop.training;
 
 import backprop.common.Require;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.Map;
 
 /**
  * A labelled data set of chapter 6: one example per row of {@link #inputs()}, its class in
  * {@link #labels()}. Given code.
  *
- * <p>{@link #load(String)} reads the course's copies of two classic data sets, shipped with the
- * exercises in {@code src/main/resources/backprop/training/data/} with their licence (CC BY 4.0)
- * and sources in the README there: the UCI handwritten digits (8x8 grey images, values 0 to 16)
- * split 1500 / 297, and Iris (four measurements in cm) split 120 / 30. Each file is checked
- * against its SHA-256 sum before it is used.
+ * <p>The course ships two classic data sets as CSV files with the exercises, in
+ * {@code src/main/resources/backprop/training/data/}, with their licence (CC BY 4.0) and sources
+ * in the README there: the UCI handwritten digits (8x8 grey images, values 0 to 16) split
+ * 1500 / 297, and Iris (four measurements in cm) split 120 / 30. The book's figures and the
+ * notebook read them with {@code backprop.figures.ShippedData.load("digits_train")}, which checks
+ * each file's SHA-256 sum and then calls {@link #parse(String, String, int)}.
  *
  * @param name where the examples come from, for messages
  * @param inputs the inputs, one example per row
@@ -27,12 +20,6 @@ import java.util.Map;
  * @param classes the number of classes
  */
 public record DataSet(String name, Matrix inputs, int[] labels, int classes) {
-
-    /** The folder of the shipped files on the class path. */
-    static final String FOLDER = "/backprop/training/data/";
-
-    /** The number of classes of each shipped family of files. */
-    private static final Map<String, Integer> CLASSES = Map.of("digits", 10, "iris", 3);
 
     public DataSet {
         Require.notNull(name, "name");
@@ -114,24 +101,6 @@ public record DataSet(String name, Matrix inputs, int[] labels, int classes) {
     }
 
     /**
-     * One of the shipped data sets, its SHA-256 sum checked: {@code "digits_train"},
-     * {@code "digits_test"}, {@code "iris_train"} or {@code "iris_test"}. The inputs are as in
-     * the file: scale the digits by 1/16 before training.
-     */
-    public static DataSet load(String name) {
-        Require.notNull(name, "name");
-        Integer classes = CLASSES.get(name.replaceAll("_.*", ""));
-        if (classes == null || !name.matches("[a-z]+_(train|test)")) {
-            throw new IllegalArgumentException("there is no data set " + name
-                    + "; the course ships digits_train, digits_test, iris_train and iris_test");
-        }
-        String file = name + ".csv";
-        byte[] bytes = resource(file);
-        verify(file, bytes, new String(resource("SHA256SUMS"), StandardCharsets.US_ASCII));
-        return parse(file, new String(bytes, StandardCharsets.UTF_8), classes);
-    }
-
-    /**
      * Parses a CSV text with a header line, then one example per line: the label, then the
      * inputs, separated by commas.
      *
@@ -174,50 +143,6 @@ public record DataSet(String name, Matrix inputs, int[] labels, int classes) {
             }
         }
         return new DataSet(name, x, labels, classes);
-    }
-
-    /**
-     * Checks {@code bytes} against the line for {@code file} in a {@code sha256sum} listing.
-     *
-     * @throws IllegalArgumentException if the listing has no line for the file or the sum differs
-     */
-    static void verify(String file, byte[] bytes, String sums) {
-        String expected = null;
-        for (String line : sums.split("\n")) {
-            String[] parts = line.trim().split("\\s+\\*?");
-            if (parts.length == 2 && parts[1].equals(file)) {
-                expected = parts[0];
-            }
-        }
-        if (expected == null) {
-            throw new IllegalArgumentException("SHA256SUMS has no line for " + file);
-        }
-        String actual = sha256(bytes);
-        if (!actual.equalsIgnoreCase(expected)) {
-            throw new IllegalArgumentException(file + " is damaged: its SHA-256 is " + actual
-                    + " but SHA256SUMS says " + expected);
-        }
-    }
-
-    /** The SHA-256 of the bytes in hexadecimal, as {@code sha256sum} prints it. */
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this Java has no SHA-256", e);
-        }
-    }
-
-    private static byte[] resource(String file) {
-        try (InputStream in = DataSet.class.getResourceAsStream(FOLDER + file)) {
-            if (in == null) {
-                throw new IllegalStateException(FOLDER + file + " is not on the class path; it ships in "
-                        + "exercises/src/main/resources" + FOLDER);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + FOLDER + file, e);
-        }
     }
 
     private static double number(String field, String where, String column) {

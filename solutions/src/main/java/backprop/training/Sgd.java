@@ -89,9 +89,13 @@ public final class Sgd {
         int n = data.size();
         int[] order = shuffle(n, rng);
         Pass full = new Pass(network, Math.min(batchSize, n));
-        Pass rest = n % batchSize == 0 || n < batchSize ? null : new Pass(network, n % batchSize);
+        Pass rest = null;
         for (int from = 0; from < n; from += batchSize) {
-            Pass pass = n - from >= full.size() ? full : rest;
+            int m = Math.min(batchSize, n - from);
+            if (m < full.size() && rest == null) {
+                rest = new Pass(network, m);
+            }
+            Pass pass = m == full.size() ? full : rest;
             data.batch(order, from, pass.input(), pass.targets());
             step(network, pass, learningRate);
         }

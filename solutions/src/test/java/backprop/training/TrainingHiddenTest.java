@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import backprop.testing.Numeric;
 import backprop.testing.PlainNetwork;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -686,6 +685,16 @@ class TrainingHiddenTest {
             }
             assertThatThrownBy(() -> Evaluation.predict(net, new Matrix(1, 2))).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("x has 2 columns but the network has 1 input");
+            DataSet wide = new DataSet("wide", new Matrix(1, 2), new int[] {1}, 2);
+            assertThatThrownBy(() -> Evaluation.accuracy(net, wide)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("wide has 2 inputs but the network has 1");
+            DataSet three = new DataSet("three", new Matrix(1, 1), new int[] {2}, 3);
+            assertThatThrownBy(() -> Evaluation.accuracy(net, three)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("three has 3 classes but the network has 2 outputs");
+            assertThatThrownBy(() -> Evaluation.accuracy(null, three)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("network must not be null");
+            assertThatThrownBy(() -> Evaluation.predict(null, x)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("network must not be null");
         }
 
         @Test
@@ -759,28 +768,6 @@ class TrainingHiddenTest {
             copied.labels()[0] = 0;
             assertThat(copied.inputs().get(0, 0)).isEqualTo(0);
             assertThat(copied.labels()).containsExactly(1);
-            byte[] bytes = "label,x\n0,1\n".getBytes(StandardCharsets.UTF_8);
-            String sum = DataSet.sha256(bytes);
-            assertThat(sum).isEqualTo(jdkSha256(bytes));
-            DataSet.verify("a.csv", bytes, "0000  b.csv\n" + sum + "  a.csv\n");
-            DataSet.verify("a.csv", bytes, sum.toUpperCase() + " *a.csv\n");
-            assertThatThrownBy(() -> DataSet.verify("a.csv", bytes, "0000  b.csv\n")).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("SHA256SUMS has no line for a.csv");
-            assertThatThrownBy(() -> DataSet.verify("a.csv", "label,x\n1,1\n".getBytes(StandardCharsets.UTF_8), sum + "  a.csv\n"))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageStartingWith("a.csv is damaged: its SHA-256 is ").hasMessageEndingWith(" but SHA256SUMS says " + sum);
-            assertThatThrownBy(() -> DataSet.load("mnist_train")).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("there is no data set mnist_train; the course ships digits_train, digits_test, iris_train and iris_test");
-            assertThatThrownBy(() -> DataSet.load("digits_all")).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageStartingWith("there is no data set digits_all");
-        }
-    }
-
-    static String jdkSha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
         }
     }
 
@@ -840,6 +827,12 @@ class TrainingHiddenTest {
                     .hasMessage("output must not be null");
             assertThatThrownBy(() -> Initialisation.constant(Double.NaN, SIGMOID, 3, 1)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("value must be a finite number but was NaN");
+            assertThatThrownBy(() -> Initialisation.constant(1, SIGMOID, 3, 0)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("sizes[1] must be at least 1 but was 0");
+            assertThatThrownBy(() -> Initialisation.standardNormal(new Random(1), SIGMOID, 0, 2)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("sizes[0] must be at least 1 but was 0");
+            assertThatThrownBy(() -> Initialisation.standardNormal(null, SIGMOID, 2, 2)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("rng must not be null");
         }
     }
 }

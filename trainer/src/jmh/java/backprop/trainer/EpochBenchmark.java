@@ -1,5 +1,6 @@
 package backprop.trainer;
 
+import backprop.figures.ShippedData;
 import backprop.training.DataSet;
 import backprop.training.Initialisation;
 import backprop.training.MatrixNetwork;
@@ -42,7 +43,7 @@ public class EpochBenchmark {
 
     @Setup
     public void setUp() {
-        train = DataSet.load("digits_train").scaled(1.0 / 16);
+        train = ShippedData.scaled("digits_train");
         rng = new Random(1);
         network = Initialisation.fanIn(rng, output, 64, 30, 10);
     }

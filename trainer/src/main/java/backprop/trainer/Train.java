@@ -1,5 +1,6 @@
 package backprop.trainer;
 
+import backprop.figures.ShippedData;
 import backprop.training.DataSet;
 import backprop.training.Evaluation;
 import backprop.training.Initialisation;
@@ -152,18 +153,13 @@ public final class Train implements Runnable {
         }
     }
 
-    /** The scale of each data set's inputs: digits 0..16 to 0..1, iris centimetres by 1/8. */
-    static double scale(String data) {
-        return data.equals("digits") ? 1.0 / 16 : 1.0 / 8;
-    }
-
     static Result train(String data, int[] hidden, int batch, double eta, int epochs, long seed, String output,
             String init, int warmup, PrintStream progress, boolean peak) {
         if (!data.equals("digits") && !data.equals("iris")) {
             throw new CommandLine.ParameterException(new CommandLine(new TrainCommand()), "--data must be digits or iris, not " + data);
         }
-        DataSet train = DataSet.load(data + "_train").scaled(scale(data));
-        DataSet test = DataSet.load(data + "_test").scaled(scale(data));
+        DataSet train = ShippedData.scaled(data + "_train");
+        DataSet test = ShippedData.scaled(data + "_test");
         int[] sizes = new int[hidden.length + 2];
         sizes[0] = train.features();
         System.arraycopy(hidden, 0, sizes, 1, hidden.length);
