@@ -87,6 +87,7 @@ public final class Figures {
         value("xor-seeds-stuck", runs.size() - learned);
 
         GradientCheckStudy.values().forEach(this::value);
+        TrainingPlots.drawAll(this::write, this::value);
     }
 
     private void value(String name, Object v) {
