@@ -37,7 +37,7 @@ public final class Graph {
 
     /**
      * Exercise 7.5 of chapter 7: the backward pass. Afterwards every node {@code u} of the graph
-     * holds {@code d output / d u} in its gradient, Eq. (7.5).
+     * holds {@code d output / d u} in its gradient, Eq. (7.7).
      *
      * <p>Reset every node's gradient to 0 (the leaves may keep one from an earlier pass), set the
      * output's to 1, then visit the nodes in REVERSE topological order and, for each input u of a
@@ -49,7 +49,7 @@ public final class Graph {
     // tag::backward[]
     public static void backward(Value output) {
         Require.notNull(output, "output");
-        throw new UnsupportedOperationException("Chapter 7, exercise 7.5: reset the gradients, set the output's to 1 and add grad(v) * dv/du to every input u, in reverse topological order, in Graph.backward (Eq. 7.5).");
+        throw new UnsupportedOperationException("Chapter 7, exercise 7.5: reset the gradients, set the output's to 1 and add grad(v) * dv/du to every input u, in reverse topological order, in Graph.backward (Eq. 7.7).");
     }
     // end::backward[]
 

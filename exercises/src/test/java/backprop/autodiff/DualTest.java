@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Tag("ch7")
 @Tag("ex7.6")
-@DisplayName("Exercise 7.6: dual numbers carry the derivative forward (Eq. 7.7)")
+@DisplayName("Exercise 7.6: dual numbers carry the derivative forward (Eq. 7.6)")
 class DualTest {
 
     /** f(x, y) = x y + tanh(x) on dual numbers. */

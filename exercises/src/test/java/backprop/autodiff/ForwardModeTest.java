@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 @Tag("ch7")
 @Tag("ex7.7")
-@DisplayName("Exercise 7.7: forward mode, one pass per input (Eq. 7.6)")
+@DisplayName("Exercise 7.7: forward mode, one pass per input (Eq. 7.5)")
 class ForwardModeTest {
 
     @Test

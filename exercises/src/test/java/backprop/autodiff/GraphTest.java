@@ -107,7 +107,7 @@ class GraphTest {
 
     @Nested
     @Tag("ex7.5")
-    @DisplayName("Exercise 7.5: the backward pass (Eq. 7.5)")
+    @DisplayName("Exercise 7.5: the backward pass (Eq. 7.7)")
     class Backward {
 
         @Test

@@ -85,6 +85,9 @@ public final class Figures {
         value("xor-seeds", runs.size());
         value("xor-seeds-learned", learned);
         value("xor-seeds-stuck", runs.size() - learned);
+
+        write("autodiff-graph.png", GraphDiagram.workedExample());
+        AutodiffCost.values().forEach(this::value);
     }
 
     private void value(String name, Object v) {
