@@ -207,6 +207,8 @@ class AutodiffHiddenTest {
                     .hasMessage("input -1 does not exist: * has 2 inputs");
             assertThatThrownBy(() -> new Value(1, null)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("name must not be null");
+            assertThatThrownBy(() -> new Value(Double.NaN, null)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("data must be a finite number but was NaN");
             assertThatThrownBy(() -> new Value(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("data must be a finite number but was NaN");
         }
@@ -343,6 +345,7 @@ class AutodiffHiddenTest {
             assertThat(x.logistic().inputs()).containsExactly(x);
             assertThat(leaf(-1e-300).relu().localDerivative(0)).isEqualTo(0);
             assertThat(leaf(1e-300).relu().localDerivative(0)).isEqualTo(1);
+            assertThat(leaf(0).relu().localDerivative(0)).as("relu'(0), by convention").isEqualTo(0);
         }
 
         @Test
@@ -515,6 +518,7 @@ class AutodiffHiddenTest {
                             .isCloseTo(expected, within(1e-6 * Math.max(1, Math.abs(expected))));
                 }
                 assertThat(new Dual(-a, da).relu()).isEqualTo(new Dual(0, 0));
+                assertThat(new Dual(0, da).relu()).as("relu'(0) a', by convention 0").isEqualTo(new Dual(0, 0));
             }
         }
 
