@@ -2,6 +2,7 @@ package backprop.autodiff;
 
 import backprop.common.Require;
 import backprop.network.XorTraining;
+import java.util.List;
 
 /**
  * Training a network of value nodes on XOR, chapter 7: chapter 4's online training, with the

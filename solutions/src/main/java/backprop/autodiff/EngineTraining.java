@@ -2,6 +2,7 @@ package backprop.autodiff;
 
 import backprop.common.Require;
 import backprop.network.XorTraining;
+import java.util.List;
 
 /**
  * Training a network of value nodes on XOR, chapter 7: chapter 4's online training, with the
@@ -30,6 +31,7 @@ public final class EngineTraining {
     public static double[] train(Mlp mlp, double learningRate, int epochs) {
         check(mlp, learningRate, epochs);
         // BEGIN SOLUTION
+        List<Value> parameters = mlp.parameters();
         double[] losses = new double[epochs];
         for (int e = 0; e < epochs; e++) {
             double sum = 0;
@@ -37,7 +39,7 @@ public final class EngineTraining {
                 Value loss = mlp.loss(XorTraining.INPUTS.get(row), XorTraining.TARGETS.get(row));
                 sum += loss.data();
                 Graph.backward(loss);
-                for (Value p : mlp.parameters()) {
+                for (Value p : parameters) {
                     // w <- w - eta dE/dw   (Eq. 4.7)
                     p.setData(p.data() - learningRate * p.gradient());
                 }
