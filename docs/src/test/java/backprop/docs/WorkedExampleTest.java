@@ -2,6 +2,9 @@ package backprop.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import backprop.autodiff.ForwardMode;
+import backprop.autodiff.Graph;
+import backprop.autodiff.Value;
 import backprop.intuition.GradientDescent;
 import backprop.intuition.LinearNeuron;
 import backprop.intuition.SquaredError;
@@ -54,7 +57,7 @@ class WorkedExampleTest {
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])-?\\d+(?:\\.\\d+)?(?:[eE]-?\\d+)?(?![\\w])");
 
     static List<Integer> chapters() {
-        return List.of(1, 2, 3, 4, 5);
+        return List.of(1, 2, 3, 4, 5, 7);
     }
 
     /** The text of the chapter's [.worked-example] block, without cross-references and equation tags. */
@@ -273,6 +276,24 @@ class WorkedExampleTest {
             printed(5, "batch average", BatchLoss.average(half, outputs, targets));
             printed(5, "batch gradient of the second example", BatchLoss.gradient(half, outputs, targets).get(1)[0]);
             printed(5, "worst case", WorstCaseLoss.value(half, outputs, targets));
+        }
+
+        @Test
+        @DisplayName("chapter 7: f(x, y) = x y + tanh(x) at (0.5, 2), both modes")
+        void chapter7() {
+            Value x = new Value(0.5, "x");
+            Value y = new Value(2, "y");
+            Value b = x.tanh();
+            Value f = x.multiply(y).add(b);
+            Graph.backward(f);
+            printed(7, "b = tanh 0.5", b.data());
+            printed(7, "f", f.data());
+            printed(7, "db/dx", b.localDerivative(0));
+            printed(7, "df/dx", x.gradient());
+            printed(7, "df/dy", y.gradient());
+            double[] g = ForwardMode.gradient(in -> in.get(0).multiply(in.get(1)).add(in.get(0).tanh()), new double[] {0.5, 2});
+            printed(7, "df/dx by forward mode", g[0]);
+            printed(7, "df/dy by forward mode", g[1]);
         }
     }
 }

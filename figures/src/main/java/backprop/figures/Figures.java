@@ -88,6 +88,8 @@ public final class Figures {
 
         GradientCheckStudy.values().forEach(this::value);
         TrainingPlots.drawAll(this::write, this::value);
+        write("autodiff-graph.png", GraphDiagram.workedExample());
+        AutodiffCost.values().forEach(this::value);
     }
 
     private void value(String name, Object v) {
