@@ -12,10 +12,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -215,6 +217,7 @@ public final class Grader {
             Sandbox.Outcome outcome, List<String> notes, List<String> refusals, long t0) {
         List<Graded.Test> tests = new ArrayList<>();
         Map<String, int[]> counts = new LinkedHashMap<>();
+        Set<String> passed = new HashSet<>();
         int timeouts = 0;
         int crashes = 0;
         for (Catalog.Entry e : course.catalog().scored()) {
@@ -255,6 +258,7 @@ public final class Grader {
             c[0]++;
             if (st.equals("passed")) {
                 c[1]++;
+                passed.add(e.uid());
             }
         }
         List<Graded.Exercise> exercises = new ArrayList<>();
@@ -262,7 +266,8 @@ public final class Grader {
         double max = 0;
         for (CourseMap.Exercise x : course.map().exercises()) {
             int[] c = counts.getOrDefault(x.id(), new int[2]);
-            double s = c[0] == 0 ? 0 : Math.round(1e4 * x.points() * c[1] / (double) c[0]) / 1e4;
+            // each test's weight from weights.tsv: the headline carries the points, given validation none
+            double s = c[0] == 0 ? 0 : course.catalog().score(x.id(), x.points(), t -> passed.contains(t.uid()));
             exercises.add(new Graded.Exercise(x.id(), x.title(), x.points(), c[0], c[1], s));
             total += s;
             if (c[0] > 0) {
