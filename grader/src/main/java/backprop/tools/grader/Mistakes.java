@@ -42,6 +42,14 @@ public final class Mistakes {
                 "The bias is a weight on a constant input 1: update it with b <- b - eta * dE/db like every other weight.");
         add("bias-wrong-input", "The bias gradient uses the wrong input",
                 "The bias sees the constant input 1, so dE/db = delta (the error signal times 1), not delta times an input.");
+        add("gradient-assigned", "Gradients are assigned instead of accumulated",
+                "A node used more than once gets a term from every use: grad(u) += grad(v) * dv/du. Assigning keeps only the last use.");
+        add("backward-wrong-order", "The backward pass visits the nodes in the wrong order",
+                "Walk the topological order from the output back to the leaves: a node's gradient is complete only after every node that uses it has added its term.");
+        add("gradients-not-reset", "Gradients are not reset between backward passes",
+                "Set every gradient of the graph to 0 before a backward pass (and the output's to 1); otherwise a parameter adds this step's gradient to the last one's.");
+        add("product-own-value", "The product's local derivative uses the factor's own value",
+                "d(ab)/da = b and d(ab)/db = a: the derivative with respect to one factor is the OTHER factor's value.");
     }
 
     private static void add(String id, String title, String advice) {
