@@ -61,6 +61,15 @@ public final class Mistakes {
                 "Every p_k depends on every z_j: dp_k/dz_j = p_k (delta_kj - p_j). Summed over k this gives dE/dz_j = p_j - t_j; the diagonal p_j (1 - p_j) alone is not the gradient.");
         add("relu-derivative-is-value", "ReLU's derivative returns the function, not its slope",
                 "relu(z) = max(0, z) has slope 1 for z > 0 and 0 otherwise; the derivative is a step, not max(0, z) again.");
+        // chapter 7: the autodiff engine
+        add("gradient-assigned", "Gradients are assigned instead of accumulated",
+                "A node used more than once gets a term from every use: grad(u) += grad(v) * dv/du. Assigning keeps only the last use.");
+        add("backward-wrong-order", "The backward pass visits the nodes in the wrong order",
+                "Walk the topological order from the output back to the leaves: a node's gradient is complete only after every node that uses it has added its term.");
+        add("gradients-not-reset", "Gradients are not reset between backward passes",
+                "Set every gradient of the graph to 0 before a backward pass (and the output's to 1); otherwise a parameter adds this step's gradient to the last one's.");
+        add("product-own-value", "The product's local derivative uses the factor's own value",
+                "d(ab)/da = b and d(ab)/db = a: the derivative with respect to one factor is the OTHER factor's value.");
     }
 
     private static void add(String id, String title, String advice) {

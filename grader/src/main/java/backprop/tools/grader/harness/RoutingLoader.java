@@ -21,7 +21,7 @@ public final class RoutingLoader extends ClassLoader {
     /** The packages whose classes students write. */
     public static final Set<String> COURSE_PACKAGES = Set.of("backprop.common", "backprop.intuition",
             "backprop.singlelayer", "backprop.logistic", "backprop.network", "backprop.loss",
-            "backprop.training");
+            "backprop.training", "backprop.autodiff");
 
     static {
         registerAsParallelCapable();
