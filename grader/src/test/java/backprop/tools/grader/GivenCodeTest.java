@@ -48,10 +48,10 @@ class GivenCodeTest {
 
     @Test
     @DisplayName("the reference keeps every body and helper, with no note: honest work never loses")
-    void referenceUntouched() {
+    void referenceUntouched() throws java.io.IOException {
         GivenCode.Restored r = GivenCode.restore(reference, stubs);
         assertThat(r.notes()).isEmpty();
-        assertThat(StudentBuild.buildNow(r.files(), stubs).fatal()).isNull();
+        assertThat(StudentBuild.buildNow(r.files(), stubs, 120).fatal()).isNull();
         assertThat(r.files().get(RELU)).contains("return Math.max(0.0, z);").contains("return z > 0 ? 1.0 : 0.0;");
     }
 
@@ -93,7 +93,7 @@ class GivenCodeTest {
 
         @Test
         @DisplayName("exercise bodies with the student's own parameter names, and new helpers and imports")
-        void bodiesAndHelpers() {
+        void bodiesAndHelpers() throws java.io.IOException {
             String mine = reference.get(RELU)
                     .replace("public double value(double z) {\n        Require.finite(z, \"z\");\n        // BEGIN SOLUTION\n        // relu(z) = max(0, z)   (Eq. 3.6)\n        return Math.max(0.0, z);",
                             "public double value(double netInput) {\n        Require.finite(netInput, \"z\");\n        return clamp(netInput);")
@@ -105,7 +105,7 @@ class GivenCodeTest {
             assertThat(r.notes()).isEmpty();
             assertThat(r.files().get(RELU)).contains("public double value(double netInput)").contains("private static double clamp")
                     .contains("import static java.lang.Math.max;");
-            assertThat(StudentBuild.buildNow(r.files(), stubs).notes()).isEmpty();
+            assertThat(StudentBuild.buildNow(r.files(), stubs, 120).notes()).isEmpty();
         }
     }
 
