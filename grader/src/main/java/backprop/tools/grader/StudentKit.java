@@ -216,7 +216,7 @@ public final class StudentKit {
                     } else if (inside) {
                         String t = normalize(l);
                         // only distinctive code lines: long enough, not a comment
-                        if (t.length() >= 20 && !t.startsWith("//") && !stubLines.contains(t)) {
+                        if (t.length() >= 20 && !t.startsWith("//") && !stubLines.contains(t) && !BOILERPLATE.matcher(t).matches()) {
                             lines.add(t);
                         }
                     }
@@ -225,6 +225,14 @@ public final class StudentKit {
         }
         return lines;
     }
+
+    /**
+     * Lines every Java program of this kind has, which tell nothing of a solution: a counting loop
+     * over an index, and a new array of numbers; tests and given code write them too.
+     */
+    private static final java.util.regex.Pattern BOILERPLATE = java.util.regex.Pattern.compile(
+            "for \\(int \\w+ = [\\w.()\\[\\] +-]+; \\w+ [<>]=? [\\w.()\\[\\] +-]+; \\w+(\\+\\+|--)\\) \\{"
+            + "|(double|int|long)(\\[\\])+ \\w+ = new (double|int|long)(\\[[\\w.()]+\\])+;");
 
     /** The reference's classes as jar entry names without ".class": {@code backprop/intuition/LinearNeuron}. */
     static Set<String> solutionClasses(Path course) throws IOException {
