@@ -48,7 +48,40 @@ import javax.tools.ToolProvider;
 final class GivenCode {
 
     /** The files to compile and what the student should be told. */
-    record Restored(Map<String, String> files, List<String> notes) {
+    record Restored(Map<String, String> files, List<String> notes, Map<String, String> submitted) {
+
+        /**
+         * The line of the student's own file that a line of the restored file came from, or 0
+         * when it is the course's given code (or cannot be told apart from it). A line is found by
+         * its text: the k-th restored line that reads like it is the k-th such line of the
+         * student's file, so that a compile error points where the student can look.
+         */
+        long studentLine(String path, long line) {
+            String restored = files.get(path);
+            String mine = submitted.get(path);
+            if (restored == null || mine == null || line < 1) {
+                return 0;
+            }
+            if (restored.equals(mine)) {
+                return line;
+            }
+            List<String> r = restored.lines().toList();
+            List<String> m = mine.lines().toList();
+            if (line > r.size()) {
+                return 0;
+            }
+            String text = r.get((int) line - 1).strip();
+            if (text.replaceAll("[{}();\\s]", "").isEmpty()) {
+                return 0; // a brace or a blank: any line could read like it
+            }
+            long before = r.subList(0, (int) line - 1).stream().filter(x -> x.strip().equals(text)).count();
+            for (int i = 0, seen = 0; i < m.size(); i++) {
+                if (m.get(i).strip().equals(text) && seen++ == before) {
+                    return i + 1;
+                }
+            }
+            return 0;
+        }
     }
 
     static final String MARKER = "UnsupportedOperationException(\"Chapter ";
@@ -149,7 +182,7 @@ final class GivenCode {
                 out.put(path, splice(path, course, stub, mine, notes));
             }
         }
-        return new Restored(out, notes);
+        return new Restored(out, notes, Map.copyOf(files));
     }
 
     private static String splice(String path, Course given, Model course, Model student, List<String> notes) {
@@ -197,7 +230,7 @@ final class GivenCode {
                     }
                     String why = refusal(m, m.kind == Tree.Kind.METHOD ? methods : fields);
                     if (why != null) {
-                        dropped.add(c.getKey() + "." + m.label + " (" + why + ")");
+                        dropped.add((m.kind == Tree.Kind.BLOCK ? m.label + " of " + c.getKey() : c.getKey() + "." + m.label) + " (" + why + ")");
                     } else {
                         added.append("\n    ").append(m.text).append('\n');
                     }
@@ -272,6 +305,9 @@ final class GivenCode {
         }
         if (m.name.equals("<init>")) {
             return "constructors are given code";
+        }
+        if (m.kind == Tree.Kind.METHOD && JDK_METHODS.contains(m.name)) {
+            return "a method of Object or of a JDK type the class may extend has that name; yours would override or overload it";
         }
         if (taken.contains(m.name)) {
             return "a name the given code uses; rename it";

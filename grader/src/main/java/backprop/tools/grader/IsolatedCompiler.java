@@ -27,7 +27,9 @@ import java.util.function.Predicate;
  * grader down or cost another submission anything. The children are kept warm and reused; one
  * that fails is killed and replaced.
  *
- * <p>When the compiler fails on a set of sources, each suspect file (one that is not the
+ * <p>A file whose syntax tree would be too deep for the compiler's stack is refused by its text
+ * first ({@link SourceShape}), so that such a verdict never depends on the state of the JVM.
+ * When the compiler fails on a set of sources, each suspect file (one that is not the
  * course's stub) is compiled alone to find the culprits; they are reported as compile errors
  * ("the grader's compiler failed on this file: ..."), so the caller grades them as the stub and
  * names the reason. Class files that a file system would refuse or merge (a name longer than
@@ -38,7 +40,7 @@ public final class IsolatedCompiler {
     /** Heap of a compiler JVM in MiB. */
     public static final int HEAP_MB = 512;
     /** Stack of the compiling thread in MiB. */
-    public static final int STACK_MB = 32;
+    public static final int STACK_MB = 64;
     /** The longest class file name kept (bytes, with {@code .class}; most file systems allow 255). */
     public static final int MAX_CLASS_FILE_NAME = 200;
 
@@ -65,6 +67,18 @@ public final class IsolatedCompiler {
      */
     public static JavaCompile.Output compile(List<Source> sources, Predicate<String> suspect, long timeoutSeconds, long deadlineNanos)
             throws IOException {
+        // a tree too deep is refused by its text, the same on every run (see SourceShape)
+        List<Problem> deep = new ArrayList<>();
+        for (Source s : sources) {
+            java.util.Optional<Problem> p = SourceShape.check(s);
+            if (p.isPresent() && !suspect.test(s.path())) {
+                throw new IOException("the course's own stubs are too deep for the grader's compiler: " + p.get());
+            }
+            p.ifPresent(deep::add);
+        }
+        if (!deep.isEmpty()) {
+            return new JavaCompile.Output(Map.of(), Map.of(), List.copyOf(deep));
+        }
         try {
             return checkClassFiles(once(sources, timeoutSeconds, deadlineNanos));
         } catch (Failure whole) {

@@ -98,7 +98,12 @@ public final class StudentBuild {
                         continue; // the stub itself fails because of another file
                     }
                     changed = true;
-                    notes.add(p.path() + " does not compile (" + (p.line() > 0 ? "line " + p.line() + ": " : "") + p.message() + ")"
+                    long line = given.studentLine(p.path(), p.line());
+                    String where = line > 0 ? "line " + line + ": "
+                            : p.line() > 0 && !files.get(p.path()).equals(given.submitted().get(p.path()))
+                                    ? "in the given code the grader put back around your changes, line " + p.line() + " of the course's file: "
+                                    : p.line() > 0 ? "line " + p.line() + ": " : "";
+                    notes.add(p.path() + " does not compile (" + where + p.message() + ")"
                             + (stub != null ? "; graded as the untouched stub" : "; left out"));
                     replace(files, stubs, replaced, p.path());
                 }
