@@ -88,10 +88,25 @@ public record Catalog(List<Entry> entries) {
 
     /**
      * An exercise's score: its points times the weight of the tests that passed over the weight
-     * of all its tests, where a method's weight is shared equally by its invocations; rounded to
-     * 1e-4. 0 when the catalog holds no test of the exercise.
+     * of all its tests ({@link #fraction}), but at most half its points while any test that
+     * carries weight fails: a unit test fails only on a bug, and one bug must cost most of the
+     * exercise however many of its tests still pass. Rounded to 1e-4; 0 when the catalog holds no
+     * test of the exercise.
      */
     public double score(String exercise, int points, Predicate<Entry> passed) {
+        double f = fraction(exercise, passed);
+        boolean clean = scored().stream().filter(e -> e.exercise().equals(exercise) && e.weight() > 0).allMatch(passed);
+        return Math.round(1e4 * points * (clean ? f : Math.min(f, MAX_WITH_A_BUG))) / 1e4;
+    }
+
+    /** The most of an exercise's points that a submission keeps while a weighted test of it fails. */
+    public static final double MAX_WITH_A_BUG = 0.5;
+
+    /**
+     * The weight of the exercise's tests that passed over the weight of all of them, where a
+     * method's weight is shared equally by its invocations (so adding cases never shifts points).
+     */
+    public double fraction(String exercise, Predicate<Entry> passed) {
         Map<String, double[]> methods = new LinkedHashMap<>();
         for (Entry e : scored()) {
             if (e.exercise().equals(exercise)) {
@@ -108,7 +123,7 @@ public record Catalog(List<Entry> entries) {
             total += m[0];
             earned += m[0] * m[2] / m[1];
         }
-        return total == 0 ? 0 : Math.round(1e4 * points * earned / total) / 1e4;
+        return total == 0 ? 0 : earned / total;
     }
 
     /** The scored tests (visible and hidden). */

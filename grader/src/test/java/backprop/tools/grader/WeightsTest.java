@@ -59,7 +59,14 @@ class WeightsTest {
         @Test
         @DisplayName("the invocations of a method share its weight, so adding cases never shifts points")
         void invocationsShare() {
-            assertThat(catalog.score("3.1", 2, e -> !e.name().equals("random 1"))).isCloseTo(2 * (8 + 1.5) / 10, within(1e-12));
+            assertThat(catalog.fraction("3.1", e -> !e.name().equals("random 1"))).isCloseTo((8 + 1.5) / 10, within(1e-12));
+        }
+
+        @Test
+        @DisplayName("one failing test that carries weight caps the exercise at half its points, however many others pass")
+        void oneBugKeepsAtMostHalf() {
+            assertThat(catalog.score("3.1", 2, e -> !e.name().equals("random 1"))).isEqualTo(1.0);
+            assertThat(catalog.score("3.1", 2, e -> true)).isEqualTo(2.0);
         }
 
         @Test
