@@ -35,7 +35,7 @@ public final class Grader {
 
     /** How to grade. */
     public record Settings(Path submissions, Path out, int jobs, Sandbox.Options sandbox, Ingest.Limits limits,
-            long compileTimeoutSeconds, boolean keepWork, boolean force) {
+            long compileTimeoutSeconds, boolean keepWork, boolean force, Reports.HiddenDetail hiddenDetail) {
     }
 
     /** What a run did. */
@@ -153,7 +153,7 @@ public final class Grader {
                     .mapToInt(CourseMap.Exercise::points).sum(), 0, List.of(), List.of(), List.of(String.valueOf(t)), List.of());
         }
         try {
-            Reports.writeStudent(settings.out(), course, g, safe);
+            Reports.writeStudent(settings.out(), course, g, safe, settings.hiddenDetail());
             AtomicFiles.write(stored, g.serialize());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -173,6 +173,7 @@ public final class Grader {
             add.accept(course.hash());
             add.accept(Integer.toString(course.catalog().entries().size()));
             add.accept(settings.sandbox().toString());
+            add.accept(settings.hiddenDetail().name());
             add.accept(String.valueOf(sub.rejected()));
             sub.notes().forEach(add);
             sub.sources().forEach((k, v) -> {

@@ -106,7 +106,7 @@ public final class GradescopePackage {
             CourseBundle course = CourseBundle.load(work.resolve("cache"));
             Path upload = singleZip(submission);
             Grader.Settings settings = new Grader.Settings(upload.getParent(), work.resolve("out"), 1,
-                    new Sandbox.Options(testTimeout, 300_000, 256, 1 << 20, 16_384), Ingest.Limits.DEFAULT, 60, false, true);
+                    new Sandbox.Options(testTimeout, 300_000, 256, 1 << 20, 16_384), Ingest.Limits.DEFAULT, 60, false, true, Reports.HiddenDetail.DEFAULT);
             Grader grader = new Grader(settings, course, Sandbox.Protections.detect());
             Graded g = grader.gradeOne("submission", upload);
             AtomicFiles.write(results, Reports.gradescope(g));

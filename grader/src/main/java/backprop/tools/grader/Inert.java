@@ -76,11 +76,31 @@ public final class Inert {
     }
 
     /**
-     * The grader's or the course's own words (titles, advice, exercise ids) in Markdown: trusted
-     * text, kept readable; only what would break a table cell or open raw HTML is escaped.
+     * The grader's or the course's own words (titles, advice, exercise ids, test names) in
+     * Markdown: trusted text, kept readable as plain text too. What would break a table cell, open
+     * raw HTML, an entity, emphasis, a link or code is escaped with a backslash (CommonMark's escape
+     * of ASCII punctuation), never with an HTML entity.
      */
     public static String markdownText(String s) {
-        return visible(s, false).replace("\\", "\\\\").replace("|", "\\|").replace("&", "&amp;").replace("<", "&lt;");
+        String v = visible(s, false);
+        StringBuilder b = new StringBuilder(v.length() + 8);
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            char next = i + 1 < v.length() ? v.charAt(i + 1) : ' ';
+            char before = i > 0 ? v.charAt(i - 1) : ' ';
+            boolean escape = switch (c) {
+                case '\\', '`', '*', '[', ']', '|' -> true;
+                case '_' -> !Character.isLetterOrDigit(before) || !Character.isLetterOrDigit(next); // intraword _ is never emphasis
+                case '<' -> Character.isLetter(next) || next == '/' || next == '!' || next == '?'; // only these open raw HTML
+                case '&' -> Character.isLetter(next) || next == '#'; // only these start an entity
+                default -> false;
+            };
+            if (escape) {
+                b.append('\\');
+            }
+            b.append(c);
+        }
+        return b.toString();
     }
 
     private static int longestRun(String s, char c) {

@@ -94,6 +94,12 @@ public final class Main implements Callable<Integer> {
                 description = "grade only these chapters, e.g. --chapters 1,2 (default: all); the others count neither points nor maximum")
         java.util.Set<Integer> chapters = new java.util.TreeSet<>();
 
+        @Option(names = "--hidden-detail", defaultValue = "summary", converter = HiddenDetailConverter.class, paramLabel = "LEVEL",
+                description = "what the feedback shows of a failed hidden test: none (its name only), summary (its message, with "
+                    + "the expected and the actual value, on one line of at most 400 characters) or full (the whole message); "
+                    + "default: ${DEFAULT-VALUE}")
+        Reports.HiddenDetail hiddenDetail;
+
         @Option(names = "--force", description = "grade every submission again, even unchanged ones")
         boolean force;
 
@@ -135,7 +141,7 @@ public final class Main implements Callable<Integer> {
             course = course.onlyChapters(chapters);
             Sandbox.Options box = new Sandbox.Options(testTimeout.toMillis(), submissionTimeout.toMillis(), heapMb, stackKb * 1024L,
                     Sandbox.Options.DEFAULT.outputCap());
-            Grader.Settings settings = new Grader.Settings(submissions, out, jobs, box, Ingest.Limits.DEFAULT, compileTimeout, keepWork, force);
+            Grader.Settings settings = new Grader.Settings(submissions, out, jobs, box, Ingest.Limits.DEFAULT, compileTimeout, keepWork, force, hiddenDetail);
             Sandbox.Protections protections = Sandbox.Protections.detect();
             Grader grader = new Grader(settings, course, protections);
             int n = Grader.list(submissions, out).entries().size();
@@ -173,6 +179,17 @@ public final class Main implements Callable<Integer> {
     }
 
     /** Parses 10s, 1500ms, 2m or a plain number of seconds. */
+    static final class HiddenDetailConverter implements CommandLine.ITypeConverter<Reports.HiddenDetail> {
+        @Override
+        public Reports.HiddenDetail convert(String value) {
+            try {
+                return Reports.HiddenDetail.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("--hidden-detail is none, summary or full, not '" + value + "'");
+            }
+        }
+    }
+
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String v) {

@@ -67,10 +67,74 @@ public final class Reports {
     // ---------------------------------------------------------------- per student
 
     /** Writes a student's feedback and results.json under the file name {@code safe} (from {@link Ids}). */
-    public static void writeStudent(Path out, CourseBundle course, Graded g, String safe) throws IOException {
-        AtomicFiles.write(out.resolve("feedback/" + safe + ".md"), markdown(g));
-        AtomicFiles.write(out.resolve("feedback/" + safe + ".html"), html(g));
-        AtomicFiles.write(out.resolve("gradescope/" + safe + "/results.json"), gradescope(g));
+    public static void writeStudent(Path out, CourseBundle course, Graded g, String safe, HiddenDetail detail) throws IOException {
+        AtomicFiles.write(out.resolve("feedback/" + safe + ".md"), markdown(g, detail));
+        AtomicFiles.write(out.resolve("feedback/" + safe + ".html"), html(g, detail));
+        AtomicFiles.write(out.resolve("gradescope/" + safe + "/results.json"), gradescope(g, detail));
+    }
+
+    /** How much of a failed hidden test's message the student sees. */
+    public enum HiddenDetail {
+        /** Only the test's name. */
+        NONE,
+        /** The name, and the message (its description, the expected and the actual value) on one line of at most 400 characters. */
+        SUMMARY,
+        /** The whole message, as a visible test's. */
+        FULL;
+
+        /** The default of {@code grade --hidden-detail}. */
+        public static final HiddenDetail DEFAULT = SUMMARY;
+    }
+
+    /** The feedback of one exercise: what the probes found and the tests that did not pass, stubs' messages gathered. */
+    private record Section(Graded.Exercise exercise, List<Graded.Diagnosis> diagnoses, List<Graded.Test> failures,
+            int atStub, List<String> stubMessages) {
+
+        static List<Section> of(Graded g) {
+            boolean listTests = !g.status().equals("rejected") && !g.status().equals("compile-error");
+            List<Section> out = new ArrayList<>();
+            for (Graded.Exercise e : g.exercises()) {
+                List<Graded.Diagnosis> d = g.diagnoses().stream().filter(x -> x.exercise().equals(e.id())).toList();
+                List<Graded.Test> failed = listTests ? g.tests().stream().filter(t -> t.exercise().equals(e.id()) && !t.passed()).toList() : List.of();
+                List<Graded.Test> stub = failed.stream().filter(Section::atStub).toList();
+                List<String> messages = stub.stream().map(t -> t.message().strip()).distinct().toList();
+                List<Graded.Test> rest = failed.stream().filter(t -> !atStub(t)).toList();
+                if (!d.isEmpty() || !failed.isEmpty()) {
+                    out.add(new Section(e, d, rest, stub.size(), messages));
+                }
+            }
+            // a diagnosis of an exercise the run does not list (it should not happen) is still shown
+            g.diagnoses().stream().filter(x -> g.exercises().stream().noneMatch(e -> e.id().equals(x.exercise())))
+                    .forEach(x -> out.add(new Section(new Graded.Exercise(x.exercise(), "", 0, 0, 0, 0), List.of(x), List.of(), 0, List.of())));
+            return out;
+        }
+
+        /** A test that stopped at the stub's UnsupportedOperationException (the exercise is not written, or graded as the stub). */
+        static boolean atStub(Graded.Test t) {
+            return t.message() != null && t.message().startsWith(NOT_IMPLEMENTED);
+        }
+
+        String heading() {
+            return "Exercise " + exercise.id() + (exercise.title().isEmpty() ? "" : ": " + exercise.title())
+                    + " (" + fmt(exercise.score()) + " of " + exercise.points() + (exercise.points() == 1 ? " point)" : " points)");
+        }
+
+        String stubSentence() {
+            return plural(atStub, "test") + (atStub == 1 ? " stops" : " stop") + " at the stub: the method is not written yet, or it was"
+                    + " graded as the untouched stub (see the notes).";
+        }
+
+        String failureCount() {
+            return plural(failures.size(), "other test") + " did not pass:";
+        }
+    }
+
+    /** The start of a failure's message when the test reached a stub's UnsupportedOperationException. */
+    static final String NOT_IMPLEMENTED = "not implemented yet:";
+
+    /** "1 test", "2 tests". */
+    static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String statusLine(Graded g) {
@@ -84,6 +148,10 @@ public final class Reports {
     }
 
     static String markdown(Graded g) {
+        return markdown(g, HiddenDetail.DEFAULT);
+    }
+
+    static String markdown(Graded g, HiddenDetail detail) {
         StringBuilder b = new StringBuilder();
         b.append("# Feedback for ").append(md(g.id())).append("\n\n");
         b.append("**Score: ").append(fmt(g.total())).append(" / ").append(fmt(g.max())).append("** (").append(statusLine(g)).append(")\n\n");
@@ -95,57 +163,61 @@ public final class Reports {
             g.notes().forEach(n -> b.append("- ").append(md(n)).append('\n'));
             b.append('\n');
         }
-        if (!g.diagnoses().isEmpty()) {
-            b.append("## What the numbers show\n\n");
-            for (Graded.Diagnosis d : g.diagnoses()) {
-                Mistakes.Mistake m = Mistakes.get(d.mistake());
-                b.append("- **").append(Inert.markdownText(m.title())).append("** (exercise ").append(Inert.markdownText(d.exercise()))
-                        .append(", `").append(m.id()).append("`): ").append(md(d.evidence())).append(' ')
-                        .append(Inert.markdownText(m.advice())).append('\n');
-            }
-            b.append('\n');
-        }
         b.append("## Exercises\n\n| exercise | title | points | tests passed |\n|---|---|---|---|\n");
         for (Graded.Exercise e : g.exercises()) {
             b.append("| ").append(Inert.markdownText(e.id())).append(" | ").append(Inert.markdownText(e.title())).append(" | ")
                     .append(fmt(e.score())).append(" / ")
                     .append(e.points()).append(" | ").append(e.tests() == 0 ? "not graded (no tests)" : e.passed() + " / " + e.tests()).append(" |\n");
         }
-        b.append('\n');
-        List<Graded.Test> failed = g.tests().stream().filter(t -> !t.passed()).toList();
-        if (!failed.isEmpty() && !g.status().equals("rejected") && !g.status().equals("compile-error")) {
-            b.append("## Tests that did not pass\n\n");
-            String current = "";
-            for (Graded.Test t : failed) {
-                if (!t.exercise().equals(current)) {
-                    current = t.exercise();
-                    b.append("\n### Exercise ").append(Inert.markdownText(current)).append("\n\n");
-                }
-                b.append("- ").append(t.kind().equals("hidden") ? "(hidden test) " : "").append(Inert.markdownText(t.name())).append(" — **")
-                        .append(Inert.markdownText(t.status())).append("**");
-                String msg = visibleMessage(t);
-                if (!msg.isEmpty()) {
-                    b.append("\n\n").append(Inert.markdownBlock(msg, "  "));
-                } else {
-                    b.append('\n');
+        for (Section s : Section.of(g)) {
+            b.append("\n## ").append(Inert.markdownText(s.heading())).append("\n\n");
+            for (Graded.Diagnosis d : s.diagnoses()) {
+                Mistakes.Mistake m = Mistakes.get(d.mistake());
+                b.append("**What the numbers show: ").append(Inert.markdownText(m.title())).append("** (`").append(m.id()).append("`). ")
+                        .append(md(d.evidence())).append(' ').append(Inert.markdownText(m.advice())).append("\n\n");
+            }
+            if (s.atStub() > 0) {
+                b.append(s.stubSentence()).append("\n\n");
+                s.stubMessages().forEach(m -> b.append(Inert.markdownBlock(m, "")).append('\n'));
+            }
+            if (!s.failures().isEmpty()) {
+                b.append(s.atStub() > 0 ? s.failureCount() : plural(s.failures().size(), "test") + " did not pass:").append("\n\n");
+                for (Graded.Test t : s.failures()) {
+                    b.append("- ").append(t.kind().equals("hidden") ? "(hidden test) " : "").append(Inert.markdownText(t.name())).append(" — **")
+                            .append(Inert.markdownText(t.status())).append("**");
+                    String msg = visibleMessage(t, detail);
+                    if (!msg.isEmpty()) {
+                        b.append("\n\n").append(Inert.markdownBlock(msg, "  "));
+                    } else {
+                        b.append('\n');
+                    }
                 }
             }
         }
         return b.toString();
     }
 
-    /** The message shown for a test; hidden tests show only the first line of theirs. */
+    /** The message shown for a test, as {@link HiddenDetail#DEFAULT} shows a hidden one. */
     static String visibleMessage(Graded.Test t) {
+        return visibleMessage(t, HiddenDetail.DEFAULT);
+    }
+
+    /** The message shown for a test: a visible test's whole; a hidden test's as much as {@code detail} says. */
+    static String visibleMessage(Graded.Test t, HiddenDetail detail) {
         String m = t.message() == null ? "" : t.message();
         if (t.kind().equals("hidden")) {
-            m = m.lines().findFirst().orElse("");
-            if (m.length() > 300) {
-                m = m.substring(0, 300) + " [...]";
-            }
+            m = switch (detail) {
+                case NONE -> "";
+                case SUMMARY -> {
+                    String one = m.strip().replaceAll("\\s*\\R\\s*", " ");
+                    yield one.length() > 400 ? one.substring(0, 400) + " [...]" : one;
+                }
+                case FULL -> m;
+            };
         }
-        if (!t.output().isBlank()) {
+        if (!t.output().isBlank() && !(t.kind().equals("hidden") && detail == HiddenDetail.NONE)) {
             String o = t.output().length() > 2000 ? t.output().substring(0, 2000) + "\n[... output cut]" : t.output();
-            m = m + "\n--- your program printed:\n" + o;
+            m = m + (m.isEmpty() ? "" : "\n") + "--- your program printed:\n" + o;
         }
         return m;
     }
@@ -156,6 +228,10 @@ public final class Reports {
     }
 
     static String html(Graded g) {
+        return html(g, HiddenDetail.DEFAULT);
+    }
+
+    static String html(Graded g, HiddenDetail detail) {
         StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Feedback for ")
                 .append(h(g.id())).append("</title>\n<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em}"
                 + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em}pre{background:#f4f4f4;padding:.5em;"
@@ -171,14 +247,6 @@ public final class Reports {
             g.notes().forEach(n -> b.append("<li>").append(h(n)).append("</li>\n"));
             b.append("</ul>\n");
         }
-        if (!g.diagnoses().isEmpty()) {
-            b.append("<h2>What the numbers show</h2>\n");
-            for (Graded.Diagnosis d : g.diagnoses()) {
-                Mistakes.Mistake m = Mistakes.get(d.mistake());
-                b.append("<div class=\"mistake\"><strong>").append(h(m.title())).append("</strong> (exercise ").append(h(d.exercise()))
-                        .append(")<br>").append(h(d.evidence())).append("<br>").append(h(m.advice())).append("</div>\n");
-            }
-        }
         b.append("<h2>Exercises</h2>\n<table><tr><th>exercise</th><th>title</th><th>points</th><th>tests passed</th></tr>\n");
         for (Graded.Exercise e : g.exercises()) {
             b.append("<tr><td>").append(h(e.id())).append("</td><td>").append(h(e.title())).append("</td><td>").append(fmt(e.score()))
@@ -186,20 +254,32 @@ public final class Reports {
                     .append(e.tests() == 0 ? "not graded (no tests)" : e.passed() + " / " + e.tests()).append("</td></tr>\n");
         }
         b.append("</table>\n");
-        List<Graded.Test> failed = g.tests().stream().filter(t -> !t.passed()).toList();
-        if (!failed.isEmpty() && !g.status().equals("rejected") && !g.status().equals("compile-error")) {
-            b.append("<h2>Tests that did not pass</h2>\n<ul>\n");
-            for (Graded.Test t : failed) {
-                b.append("<li>Exercise ").append(h(t.exercise())).append(": ").append(t.kind().equals("hidden") ? "(hidden test) " : "")
-                        .append(h(t.name())).append(" — <span class=\"").append(h(t.status())).append("\">").append(h(t.status()))
-                        .append("</span>");
-                String msg = visibleMessage(t);
-                if (!msg.isEmpty()) {
-                    b.append("<pre>").append(Inert.html(msg, true)).append("</pre>");
-                }
-                b.append("</li>\n");
+        for (Section s : Section.of(g)) {
+            b.append("<h2>").append(h(s.heading())).append("</h2>\n");
+            for (Graded.Diagnosis d : s.diagnoses()) {
+                Mistakes.Mistake m = Mistakes.get(d.mistake());
+                b.append("<div class=\"mistake\"><strong>What the numbers show: ").append(h(m.title())).append("</strong><br>")
+                        .append(h(d.evidence())).append("<br>").append(h(m.advice())).append("</div>\n");
             }
-            b.append("</ul>\n");
+            if (s.atStub() > 0) {
+                b.append("<p>").append(h(s.stubSentence())).append("</p>\n");
+                s.stubMessages().forEach(m -> b.append("<pre>").append(Inert.html(m, true)).append("</pre>\n"));
+            }
+            if (!s.failures().isEmpty()) {
+                b.append("<p>").append(h(s.atStub() > 0 ? s.failureCount() : plural(s.failures().size(), "test") + " did not pass:"))
+                        .append("</p>\n<ul>\n");
+                for (Graded.Test t : s.failures()) {
+                    b.append("<li>").append(t.kind().equals("hidden") ? "(hidden test) " : "")
+                            .append(h(t.name())).append(" — <span class=\"").append(h(t.status())).append("\">").append(h(t.status()))
+                            .append("</span>");
+                    String msg = visibleMessage(t, detail);
+                    if (!msg.isEmpty()) {
+                        b.append("<pre>").append(Inert.html(msg, true)).append("</pre>");
+                    }
+                    b.append("</li>\n");
+                }
+                b.append("</ul>\n");
+            }
         }
         return b.append("</body></html>\n").toString();
     }
@@ -211,6 +291,10 @@ public final class Reports {
     // ---------------------------------------------------------------- Gradescope
 
     static String gradescope(Graded g) {
+        return gradescope(g, HiddenDetail.DEFAULT);
+    }
+
+    static String gradescope(Graded g, HiddenDetail detail) {
         StringBuilder b = new StringBuilder("{\n  \"score\": ").append(fmt(g.total())).append(",\n  \"visibility\": \"visible\",\n")
                 .append("  \"output_format\": \"text\",\n  \"test_output_format\": \"text\",\n  \"test_name_format\": \"text\",\n")
                 .append("  \"stdout_visibility\": \"hidden\",\n  \"output\": ").append(json(statusLine(g)
@@ -228,7 +312,7 @@ public final class Reports {
             b.append("    {\"name\": ").append(json(t.name())).append(", \"number\": ").append(json(t.exercise()))
                     .append(", \"score\": ").append(num(t.passed() ? maxScore : 0)).append(", \"max_score\": ").append(num(maxScore))
                     .append(", \"status\": ").append(json(t.passed() ? "passed" : "failed"))
-                    .append(", \"output\": ").append(json(t.passed() ? "" : visibleMessage(t)))
+                    .append(", \"output\": ").append(json(t.passed() ? "" : visibleMessage(t, detail)))
                     .append(", \"visibility\": ").append(json(t.kind().equals("hidden") ? "after_published" : "visible")).append('}');
         }
         return b.append("\n  ]\n}\n").toString();

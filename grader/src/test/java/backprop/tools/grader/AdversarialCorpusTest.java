@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The adversarial corpus (src/test/resources/adversarial, plus a zip-slip, a zip bomb and
- * symbolic links made here at run time) and the mistake fixtures, graded in one run with two
+ * symbolic links made here at run time) and chapter 3's mistake fixtures, graded in one run with two
  * jobs: every submission gets a row with a clear reason and only the points it really earned; the
  * reference scores full marks and the untouched stubs zero. Graded again while other processes
  * keep every core busy, every score is the same.
@@ -47,6 +47,21 @@ class AdversarialCorpusTest {
         }
     }
 
+    /**
+     * The mistake fixtures of chapter 3, the chapter this corpus is graded on: honest code with one
+     * bug each, graded beside the attacks so that the run under load covers them too. All the
+     * fixtures are graded, on every chapter, by {@link MistakeFixturesTest}.
+     */
+    static List<String> fixtures() throws IOException {
+        List<String> chapter3 = new ArrayList<>();
+        for (String name : MistakeFixturesTest.fixtures()) {
+            if (MistakeFixturesTest.fixture(name).exercise().startsWith("3.")) {
+                chapter3.add(name);
+            }
+        }
+        return chapter3;
+    }
+
     @BeforeAll
     static void gradeTheCorpus() throws IOException {
         dir = Files.createTempDirectory("adversarial");
@@ -62,7 +77,7 @@ class AdversarialCorpusTest {
         zipSlip(subs.resolve("zip-slip.zip"));
         zipBomb(subs.resolve("zip-bomb.zip"));
         symlinks(subs.resolve("symlinks"));
-        for (String name : MistakeFixturesTest.fixtures()) {
+        for (String name : fixtures()) {
             Path s = Corpus.submission(subs.resolve("fixture-" + name), "reference");
             Corpus.mutate(s, Corpus.resources().resolve("fixtures").resolve(name).resolve("mutation.txt"));
         }
@@ -124,7 +139,8 @@ class AdversarialCorpusTest {
         List<String> expected = new ArrayList<>(overlays());
         expected.addAll(List.of("reference", "stubs", "zip-slip", "zip-bomb", "symlinks"));
         int attacks = expected.size() - 2;
-        MistakeFixturesTest.fixtures().forEach(f -> expected.add("fixture-" + f));
+        fixtures().forEach(f -> expected.add("fixture-" + f));
+        assertThat(fixtures()).as("chapter 3's fixtures").hasSizeGreaterThanOrEqualTo(5);
         assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(attacks).as("attacks in the corpus").isGreaterThanOrEqualTo(45);
     }
