@@ -103,7 +103,7 @@ public final class JavaCompile {
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
             if (d.getKind() == Diagnostic.Kind.ERROR) {
                 String path = d.getSource() instanceof InMemorySource s ? s.path : "(no file)";
-                errors.add(new Problem(path, d.getLineNumber(), firstLine(d.getMessage(Locale.ROOT))));
+                errors.add(new Problem(path, d.getLineNumber(), whole(d.getMessage(Locale.ROOT))));
             }
         }
         if (!errors.isEmpty()) {
@@ -132,9 +132,11 @@ public final class JavaCompile {
         return "the compiler crashed (" + (first.length() > 200 ? first.substring(0, 200) : first).trim() + ")";
     }
 
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+    /** javac's diagnostic whole, on one line: "cannot find symbol; symbol: variable rate; location: class Network". */
+    static String whole(String s) {
+        String one = s.lines().map(l -> l.strip().replaceAll("\\s+", " ")).filter(l -> !l.isEmpty())
+                .collect(java.util.stream.Collectors.joining("; "));
+        return one.length() > 600 ? one.substring(0, 600) + " [...]" : one;
     }
 
     private static final class InMemorySource extends SimpleJavaFileObject {
