@@ -369,7 +369,19 @@ public final class Reports {
         if (mistakes.isEmpty()) {
             md.append("none\n");
         }
-        mistakes.forEach((m, n) -> md.append("- ").append(Inert.markdownText(Mistakes.get(m).title())).append(": ").append(n).append(" students\n"));
+        mistakes.forEach((m, n) -> md.append("- ").append(Inert.markdownText(Mistakes.get(m).title())).append(": ")
+                .append(plural(n.intValue(), "student")).append('\n'));
+        List<Misconception> shares = misconceptions(rs, exs);
+        AtomicFiles.write(out.resolve("summary-mistakes.svg"), mistakesSvg(shares));
+        if (!shares.isEmpty()) {
+            md.append("\n## Misconceptions by exercise\n\nOnly what the probes confirmed, as a share of the ").append(plural(rs.size(), "submission"))
+                    .append(":\n\n![misconceptions by exercise](summary-mistakes.svg)\n\n| exercise | misconception | students | share |\n|---|---|---|---|\n");
+            for (Misconception c : shares) {
+                md.append("| ").append(Inert.markdownText(c.exercise())).append(" | ").append(Inert.markdownText(Mistakes.get(c.mistake()).title()))
+                        .append(" (`").append(c.mistake()).append("`) | ").append(c.students()).append(" | ")
+                        .append(Math.round(100 * c.share())).append(" % |\n");
+            }
+        }
         if (!run.hidden().isEmpty()) {
             md.append("\n## Entries not graded\n\nHidden entries of the submissions folder (names starting with a dot) are not submissions:\n\n");
             run.hidden().forEach(n -> md.append("- ").append(md(n)).append('\n'));
@@ -383,8 +395,50 @@ public final class Reports {
         }
         AtomicFiles.write(out.resolve("summary.md"), md.toString());
         String html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Class summary</title></head><body>"
-                + "<pre>" + Inert.html(md.toString(), true) + "</pre>\n" + svg(bins, exs, passRate) + "</body></html>\n";
+                + "<pre>" + Inert.html(md.toString(), true) + "</pre>\n" + svg(bins, exs, passRate) + mistakesSvg(shares) + "</body></html>\n";
         AtomicFiles.write(out.resolve("summary.html"), html);
+    }
+
+    /** The students of the class in whom the probes confirmed a mistake at an exercise, and their share of the class. */
+    record Misconception(String exercise, String mistake, int students, double share) {
+    }
+
+    /** Each (exercise, mistake) the probes confirmed in at least one submission, in course order, then by mistake. */
+    static List<Misconception> misconceptions(List<Graded> rs, List<CourseMap.Exercise> exs) {
+        List<Misconception> out = new ArrayList<>();
+        for (CourseMap.Exercise e : exs) {
+            java.util.TreeMap<String, Integer> n = new java.util.TreeMap<>();
+            for (Graded g : rs) {
+                g.diagnoses().stream().filter(d -> d.exercise().equals(e.id())).map(Graded.Diagnosis::mistake).distinct()
+                        .forEach(m -> n.merge(m, 1, Integer::sum));
+            }
+            n.forEach((m, k) -> out.add(new Misconception(e.id(), m, k, k / (double) rs.size())));
+        }
+        return out;
+    }
+
+    /** A bar per confirmed misconception: the share of the class that has it. */
+    static String mistakesSvg(List<Misconception> shares) {
+        int barH = 14;
+        int h = 50 + Math.max(1, shares.size()) * (barH + 6);
+        StringBuilder b = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"760\" height=\"" + h
+                + "\" font-family=\"sans-serif\" font-size=\"11\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+        b.append("<text x=\"10\" y=\"18\" font-size=\"14\">Misconceptions the probes confirmed (share of students)</text>\n");
+        if (shares.isEmpty()) {
+            b.append("<text x=\"10\" y=\"45\">none</text>\n");
+        }
+        for (int i = 0; i < shares.size(); i++) {
+            Misconception c = shares.get(i);
+            int y = 35 + i * (barH + 6);
+            int bw = (int) Math.round(300 * c.share());
+            b.append("<text x=\"10\" y=\"").append(y + barH - 3).append("\">").append(h(c.exercise() + " " + c.mistake())).append("</text>\n");
+            b.append("<rect x=\"330\" y=\"").append(y).append("\" width=\"300\" height=\"").append(barH).append("\" fill=\"#eee\"/>\n");
+            b.append("<rect x=\"330\" y=\"").append(y).append("\" width=\"").append(bw).append("\" height=\"").append(barH)
+                    .append("\" fill=\"#d08030\"/>\n");
+            b.append("<text x=\"640\" y=\"").append(y + barH - 3).append("\">").append(Math.round(100 * c.share())).append("% (")
+                    .append(h(plural(c.students(), "student"))).append(")</text>\n");
+        }
+        return b.append("</svg>\n").toString();
     }
 
     static String svg(int[] bins, List<CourseMap.Exercise> exs, double[] passRate) {

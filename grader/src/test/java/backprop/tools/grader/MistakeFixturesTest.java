@@ -163,11 +163,18 @@ class MistakeFixturesTest {
     }
 
     @Test
-    @DisplayName("the class summary counts the mistakes seen")
+    @DisplayName("the class summary counts the mistakes seen and charts each exercise's misconceptions")
     void summary() throws IOException {
         String md = Files.readString(out.resolve("summary.md"));
         for (String m : Mistakes.ALL.keySet()) {
             assertThat(md).contains(Mistakes.get(m).title());
+        }
+        String svg = Files.readString(out.resolve("summary-mistakes.svg"));
+        assertThat(md).contains("## Misconceptions by exercise").doesNotContainPattern("(?<![0-9])1 students");
+        for (String name : fixtures()) {
+            Fixture f = fixture(name);
+            assertThat(md).as("the share of %s at %s", f.mistake(), f.exercise()).contains("(`" + f.mistake() + "`) |");
+            assertThat(svg).contains(">" + f.exercise() + " " + f.mistake() + "<");
         }
     }
 }
