@@ -243,11 +243,11 @@ class AdversarialCorpusTest {
         /**
          * The entries whose verdict involves time, memory or the JVM's own threads, where load
          * could tell: loops, slow code, recursion, memory, output, exits, threads, finalizers, static
-         * state; with the reference, the stubs and two fixtures. The others are decided before a
+         * state; with the reference, the stubs and the fixtures. The others are decided before a
          * test runs (by the compiler, the allowlist or the given code) and cannot depend on load.
          */
         static final java.util.regex.Pattern TIMED = java.util.regex.Pattern.compile(
-                "reference|stubs|fixture-logistic-overflow|fixture-forward-difference|.*(loop|slow|die|never|wait|recursion|memory|"
+                "reference|stubs|fixture-.*|.*(loop|slow|die|never|wait|recursion|memory|"
                 + "out-of-memory|overflow|output|exit|halt|thread|finalizer|static-state).*");
 
         @Test
@@ -263,7 +263,7 @@ class AdversarialCorpusTest {
             try (Stream<Path> s = Files.list(timed)) {
                 names = s.map(p -> p.getFileName().toString()).sorted().toList();
             }
-            assertThat(names).as("the entries graded under load").hasSizeGreaterThanOrEqualTo(18)
+            assertThat(names).as("the entries graded under load").hasSizeGreaterThanOrEqualTo(24)
                     .contains("reference", "infinite-loop", "slow-but-honest", "refuses-to-die", "finalizer", "fixture-logistic-overflow");
             int cores = Runtime.getRuntime().availableProcessors();
             List<Process> busy = new ArrayList<>();
