@@ -83,14 +83,18 @@ public final class Similarity {
                 description = "the shortest match, in tokens, that counts (default: ${DEFAULT-VALUE}, JPlag's for Java)")
         int minTokens;
 
+        @Option(names = "--details", defaultValue = "50", paramLabel = "N",
+                description = "show the matching code of the N most similar flagged pairs; the others are listed (default: ${DEFAULT-VALUE})")
+        int details;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
-            if (!(threshold >= 0 && threshold <= 1) || minTokens < 1) {
-                err.println("backprop-grader: --threshold must be between 0 and 1 and --min-tokens at least 1");
+            if (!(threshold >= 0 && threshold <= 1) || minTokens < 1 || details < 0) {
+                err.println("backprop-grader: --threshold must be between 0 and 1, --min-tokens at least 1 and --details at least 0");
                 return Main.USAGE;
             }
             String need = requirement(Runtime.version().feature(), enginePresent(), System.getProperty("java.home"));
@@ -134,7 +138,7 @@ public final class Similarity {
                 return Main.USAGE;
             }
             Method report = Class.forName(ENGINE).getMethod("report", Path.class, Path.class, Path.class, double.class, int.class,
-                    Map.class, PrintStream.class);
+                    int.class, Map.class, PrintStream.class);
             PrintStream log = new PrintStream(new java.io.OutputStream() {
                 @Override
                 public void write(int b) {
@@ -147,8 +151,9 @@ public final class Similarity {
                 }
             }, true, StandardCharsets.UTF_8);
             try {
-                int flagged = (Integer) report.invoke(null, subs, base, out, threshold, minTokens, names, log);
+                int flagged = (Integer) report.invoke(null, subs, base, out, threshold, minTokens, details, names, log);
                 log.flush();
+                Grader.deleteTree(work);
                 spec.commandLine().getOut().println(String.format(Locale.ROOT, "Compared %d submissions: %d pairs at or above %.2f; "
                         + "report in %s", names.size(), flagged, threshold, out.resolve("similarity.html")));
                 return Main.OK;
