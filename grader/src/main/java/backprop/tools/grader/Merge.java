@@ -91,6 +91,9 @@ public final class Merge {
     static Merged merge(List<Path> dirs, Path out, CourseBundle course) throws Refused, IOException {
         List<Shard.Record> records = new ArrayList<>();
         for (Path d : dirs) {
+            if (d.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+                throw new Refused("--out " + out + " is one of the shards' folders; merge into a new folder");
+            }
             if (!Files.isDirectory(d)) {
                 throw new IOException("the shard output " + d + " does not exist or is not a folder");
             }
