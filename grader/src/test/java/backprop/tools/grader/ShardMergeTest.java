@@ -155,6 +155,14 @@ class ShardMergeTest {
         }
 
         @Test
+        @DisplayName("to write into one of the shards' own folders")
+        void intoAShard() {
+            Corpus.Result r = Corpus.grader("merge", "--out", shard(1), shard(1), shard(2), shard(3), shard(4));
+            assertThat(r.code()).isEqualTo(Main.USAGE);
+            assertThat(r.err()).contains("is one of the shards' folders");
+        }
+
+        @Test
         @DisplayName("a folder that is not a shard's output")
         void notAShard() {
             Corpus.Result r = Corpus.grader("merge", "--out", dir.resolve("m-whole").toString(), dir.resolve("whole").toString());
