@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 /** The grader's command line. */
 @Command(name = "backprop-grader", mixinStandardHelpOptions = true, version = "backprop-grader 1.0",
         description = "Grades the course's exercises safely and fast, and builds what students and Gradescope receive.",
-        subcommands = {Main.Grade.class, GradescopePackage.Command.class, GradescopePackage.Run.class, StudentKit.Command.class,
+        subcommands = {Main.Grade.class, Merge.Run.class, Export.Run.class, Similarity.Run.class, GradescopePackage.Command.class, GradescopePackage.Run.class, StudentKit.Command.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:some submissions could not be graded because the grader itself failed (rows with status error)",
@@ -106,6 +106,11 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--keep-work", description = "keep the compiled classes and child logs under OUT/.grader/work")
         boolean keepWork;
 
+        @Option(names = "--shard", paramLabel = "K/N", converter = Shard.Converter.class,
+                description = "grade only the K-th of N parts of the submissions (by a hash of the id; K from 1 to N) and record it in "
+                    + "OUT/shard.properties; join the N outputs with 'merge'")
+        Shard shard;
+
         @Option(names = "--no-progress", description = "no progress bar (e.g. in CI logs)")
         boolean noProgress;
 
@@ -144,7 +149,11 @@ public final class Main implements Callable<Integer> {
             Grader.Settings settings = new Grader.Settings(submissions, out, jobs, box, Ingest.Limits.DEFAULT, compileTimeout, keepWork, force, hiddenDetail);
             Sandbox.Protections protections = Sandbox.Protections.detect();
             Grader grader = new Grader(settings, course, protections);
-            int n = Grader.list(submissions, out).entries().size();
+            Ids.Listing listing = Grader.list(submissions, out);
+            if (shard != null) {
+                grader.only(shard::owns);
+            }
+            int n = (int) listing.entries().stream().filter(e -> shard == null || shard.owns(e.id())).count();
             Grader.Run run;
             if (noProgress) {
                 run = grader.run(id -> { });
@@ -157,6 +166,11 @@ public final class Main implements Callable<Integer> {
                         }
                     });
                 }
+            }
+            if (shard != null) {
+                Shard.write(out, shard, course, chapters, listing, run, box);
+                err.println("Shard " + shard + ": " + n + " of " + listing.entries().size() + " submissions; recorded in "
+                        + out.resolve(Shard.FILE));
             }
             err.println(summaryLine(run));
             if (!run.hidden().isEmpty()) {
