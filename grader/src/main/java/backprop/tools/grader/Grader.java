@@ -62,6 +62,33 @@ public final class Grader {
         this.sandbox = new Sandbox(course, settings.sandbox(), protections);
     }
 
+    /**
+     * Grades again, even when unchanged, the submissions for which {@code test} holds (given the
+     * id and the entry's path): {@code grade --regrade} and {@code --since}. The others are graded
+     * only when new or changed, as always.
+     */
+    public Grader regrade(java.util.function.BiPredicate<String, Path> test) {
+        this.regrade = test;
+        return this;
+    }
+
+    private java.util.function.BiPredicate<String, Path> regrade = (id, path) -> false;
+
+    /** Whether any file of an entry (a zip, or a folder's files) was modified after {@code instant}; symbolic links are not followed. */
+    public static boolean modifiedSince(Path entry, java.time.Instant instant) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(entry)) {
+            return walk.limit(Ingest.MAX_WALK).anyMatch(p -> {
+                try {
+                    return Files.getLastModifiedTime(p, java.nio.file.LinkOption.NOFOLLOW_LINKS).toInstant().isAfter(instant);
+                } catch (IOException e) {
+                    return true; // cannot tell: grade it again
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            return true;
+        }
+    }
+
     /** Grades only the submissions whose id passes {@code filter} (a shard, see {@link Shard}); the others are left out of every output. */
     public Grader only(java.util.function.Predicate<String> filter) {
         this.only = filter;
@@ -144,7 +171,7 @@ public final class Grader {
         try {
             Ingest.Submission sub = Ingest.read(id, path, settings.limits());
             String hash = hash(sub);
-            if (!settings.force() && Files.isRegularFile(stored)) {
+            if (!settings.force() && !regrade.test(id, path) && Files.isRegularFile(stored)) {
                 try {
                     Graded old = Graded.read(stored);
                     if (old.id().equals(id) && old.hash().equals(hash) && !old.status().equals("error") && Reports.outputsExist(settings.out(), safe)) {

@@ -111,6 +111,14 @@ public final class Main implements Callable<Integer> {
                     + "OUT/shard.properties; join the N outputs with 'merge'")
         Shard shard;
 
+        @Option(names = "--regrade", split = ",", paramLabel = "ID",
+                description = "grade these submissions again even if unchanged (e.g. after a regrade request); the others only when new or changed")
+        java.util.Set<String> regradeIds = new java.util.TreeSet<>();
+
+        @Option(names = "--since", paramLabel = "INSTANT", converter = InstantConverter.class,
+                description = "grade again, even if unchanged, every submission with a file modified after INSTANT (e.g. 2026-12-01T18:00:00Z)")
+        java.time.Instant since;
+
         @Option(names = "--no-progress", description = "no progress bar (e.g. in CI logs)")
         boolean noProgress;
 
@@ -153,6 +161,16 @@ public final class Main implements Callable<Integer> {
             if (shard != null) {
                 grader.only(shard::owns);
             }
+            java.util.Set<String> known = new java.util.HashSet<>();
+            listing.entries().forEach(e -> known.add(e.id()));
+            java.util.List<String> unknown = regradeIds.stream().filter(id -> !known.contains(id)).toList();
+            if (!unknown.isEmpty()) {
+                err.println("backprop-grader: --regrade names no submission of " + submissions + ": "
+                        + unknown.stream().map(id -> Inert.terminal(id, 64)).collect(java.util.stream.Collectors.joining(", ")));
+                return USAGE;
+            }
+            java.time.Instant after = since;
+            grader.regrade((id, path) -> regradeIds.contains(id) || after != null && Grader.modifiedSince(path, after));
             int n = (int) listing.entries().stream().filter(e -> shard == null || shard.owns(e.id())).count();
             Grader.Run run;
             if (noProgress) {
@@ -193,6 +211,22 @@ public final class Main implements Callable<Integer> {
     }
 
     /** Parses 10s, 1500ms, 2m or a plain number of seconds. */
+    static final class InstantConverter implements CommandLine.ITypeConverter<java.time.Instant> {
+        @Override
+        public java.time.Instant convert(String value) {
+            try {
+                return java.time.Instant.parse(value.trim());
+            } catch (java.time.format.DateTimeParseException e) {
+                try {
+                    return java.time.LocalDate.parse(value.trim()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                } catch (java.time.format.DateTimeParseException e2) {
+                    throw new CommandLine.TypeConversionException("--since is an instant such as 2026-12-01T18:00:00Z or a date such as "
+                            + "2026-12-01 (UTC), not '" + value + "'");
+                }
+            }
+        }
+    }
+
     static final class HiddenDetailConverter implements CommandLine.ITypeConverter<Reports.HiddenDetail> {
         @Override
         public Reports.HiddenDetail convert(String value) {

@@ -146,7 +146,7 @@ public final class Merge {
         Grader.Run run = new Grader.Run(all, records.stream().mapToInt(Shard.Record::gradedNow).sum(),
                 records.stream().mapToInt(Shard.Record::skipped).sum(), records.stream().mapToInt(Shard.Record::errors).sum(),
                 protections, seconds, first.missingChapters(), first.hidden());
-        Grader.Settings settings = new Grader.Settings(out, out, 1, first.sandbox(), Ingest.Limits.DEFAULT, 0, false, false);
+        Grader.Settings settings = new Grader.Settings(out, out, 1, first.sandbox(), Ingest.Limits.DEFAULT, 0, false, false, Reports.HiddenDetail.DEFAULT);
         Reports.writeSummary(out, course, run, settings);
         StringBuilder note = new StringBuilder("# backprop-grader merge\nbundle.version=").append(first.bundle())
                 .append("\nchapters=").append(first.chapters()).append("\nshards=").append(first.shard().n())

@@ -45,7 +45,7 @@ public final class Reports {
         for (CourseMap.Exercise e : course.map().exercises()) {
             b.append(",ex").append(e.id());
         }
-        b.append(",total,max,reason,content_hash\n");
+        b.append(",total,max,reason,content_hash,bundle\n");
         List<Graded> sorted = new ArrayList<>(results);
         sorted.sort((x, y) -> x.id().compareTo(y.id()));
         for (Graded g : sorted) {
@@ -55,9 +55,20 @@ public final class Reports {
                 b.append(',').append(fmt(s));
             }
             b.append(',').append(fmt(g.total())).append(',').append(fmt(g.max())).append(',').append(csv(g.reason()))
-                    .append(',').append(csv(g.hash())).append('\n');
+                    .append(',').append(csv(g.hash())).append(',').append(csv(bundleVersion(course))).append('\n');
         }
         AtomicFiles.write(out.resolve("gradebook.csv"), b.toString());
+    }
+
+    /**
+     * The course bundle's version, as the gradebook's column {@code bundle} gives it for each row.
+     * A row is always graded with the bundle of the run that wrote it: the bundle is part of the
+     * content hash that decides whether a submission is unchanged, so a new bundle grades every
+     * row again.
+     */
+    static String bundleVersion(CourseBundle course) {
+        String h = course.hash();
+        return h.length() > 12 ? h.substring(0, 12) : h;
     }
 
     static String csv(String s) {
