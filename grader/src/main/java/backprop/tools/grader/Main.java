@@ -136,15 +136,11 @@ public final class Main implements Callable<Integer> {
                 err.println("backprop-grader: the submissions folder " + submissions + " does not exist or is not a folder");
                 return IO;
             }
-            if (!writable(out)) {
-                err.println("backprop-grader: cannot write to " + out);
+            if (!writable(out, err)) {
                 return IO;
             }
-            CourseBundle course;
-            try {
-                course = CourseBundle.load(out.resolve(".grader/cache"));
-            } catch (IOException e) {
-                err.println("backprop-grader: " + e.getMessage());
+            CourseBundle course = course(out, err);
+            if (course == null) {
                 return BROKEN;
             }
             if (javax.tools.ToolProvider.getSystemJavaCompiler() == null) {
@@ -263,6 +259,25 @@ public final class Main implements Callable<Integer> {
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** Whether OUT can be written; if not, says so on {@code err}. */
+    static boolean writable(Path out, java.io.PrintWriter err) {
+        if (writable(out)) {
+            return true;
+        }
+        err.println("backprop-grader: cannot write to " + out);
+        return false;
+    }
+
+    /** The course bundle inside the grader's jar, unpacked under OUT/.grader/cache, or null after saying on {@code err} why it cannot be read. */
+    static CourseBundle course(Path out, java.io.PrintWriter err) {
+        try {
+            return CourseBundle.load(out.resolve(".grader/cache"));
+        } catch (IOException e) {
+            err.println("backprop-grader: " + e.getMessage());
+            return null;
         }
     }
 

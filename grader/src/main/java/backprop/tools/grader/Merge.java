@@ -58,15 +58,11 @@ public final class Merge {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            if (!Main.writable(out)) {
-                err.println("backprop-grader: cannot write to " + out);
+            if (!Main.writable(out, err)) {
                 return Main.IO;
             }
-            CourseBundle course;
-            try {
-                course = CourseBundle.load(out.resolve(".grader/cache"));
-            } catch (IOException e) {
-                err.println("backprop-grader: " + e.getMessage());
+            CourseBundle course = Main.course(out, err);
+            if (course == null) {
                 return Main.BROKEN;
             }
             try {

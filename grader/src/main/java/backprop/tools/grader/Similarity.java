@@ -106,15 +106,11 @@ public final class Similarity {
                 err.println("backprop-grader: the submissions folder " + submissions + " does not exist or is not a folder");
                 return Main.IO;
             }
-            if (!Main.writable(out)) {
-                err.println("backprop-grader: cannot write to " + out);
+            if (!Main.writable(out, err)) {
                 return Main.IO;
             }
-            CourseBundle course;
-            try {
-                course = CourseBundle.load(out.resolve(".grader/cache"));
-            } catch (IOException e) {
-                err.println("backprop-grader: " + e.getMessage());
+            CourseBundle course = Main.course(out, err);
+            if (course == null) {
                 return Main.BROKEN;
             }
             Path work = out.resolve(".similarity");
