@@ -363,6 +363,47 @@ final class GivenCode {
 
     /** The models of several sources, parsed in one compiler task; a source that does not parse has none. */
     static Map<String, Model> parse(Map<String, String> sources) {
+        // javac's parser recurses once per level of nesting: on a thread of its own with the stack
+        // of the grader's compiler, so that what SourceShape lets through parses whatever thread
+        // grades the submission (a pool thread's default stack holds far less)
+        // A file too deep for the compiler is not parsed (the compiler refuses it by its shape and
+        // it is graded as the stub); if the files together still fail, each is parsed alone, so
+        // that one hostile file can never leave the others unparsed and so unrestored.
+        Map<String, String> shaped = new LinkedHashMap<>();
+        sources.forEach((path, text) -> {
+            if (SourceShape.check(new JavaCompile.Source(path, text)).isEmpty()) {
+                shaped.put(path, text);
+            }
+        });
+        Object[] result = new Object[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                result[0] = parseHere(shaped);
+            } catch (StackOverflowError | RuntimeException whole) {
+                Map<String, Model> each = new LinkedHashMap<>();
+                shaped.forEach((path, text) -> {
+                    try {
+                        each.putAll(parseHere(Map.of(path, text)));
+                    } catch (StackOverflowError | RuntimeException alone) {
+                        // this file does not parse: the compiler names it and it is graded as the stub
+                    }
+                });
+                result[0] = each;
+            }
+        }, "parse-given-code", (long) IsolatedCompiler.STACK_MB << 20);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new LinkedHashMap<>();
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Model> models = (Map<String, Model>) result[0];
+        return models == null ? new LinkedHashMap<>() : models;
+    }
+
+    private static Map<String, Model> parseHere(Map<String, String> sources) {
         Map<String, Model> models = new LinkedHashMap<>();
         if (sources.isEmpty()) {
             return models;

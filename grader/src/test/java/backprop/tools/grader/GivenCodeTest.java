@@ -70,6 +70,24 @@ class GivenCodeTest {
         }
 
         @Test
+        @DisplayName("an edited helper even beside a file too deep to parse, on a thread with a small stack")
+        void besideADeepFile() throws InterruptedException {
+            String edited = reference.get(FD).replace("throw new IllegalArgumentException(\"h must be", "return; // (\"h must be");
+            Map<String, String> files = new TreeMap<>(reference);
+            files.put(FD, edited);
+            for (int depth : new int[] {5_000, 100_000}) {
+                files.put(RELU, reference.get(RELU).replace("public final class Relu implements Activation {",
+                        "public final class Relu implements Activation {\n    static int deep() { return " + "(".repeat(depth) + "1" + ")".repeat(depth) + "; }\n"));
+                GivenCode.Restored[] r = new GivenCode.Restored[1];
+                Thread small = new Thread(null, () -> r[0] = GivenCode.restore(files, stubs), "small", 256 << 10);
+                small.start();
+                small.join();
+                assertThat(r[0]).as("depth %d", depth).isNotNull();
+                assertThat(r[0].files().get(FD)).as("depth %d", depth).contains("throw new IllegalArgumentException(\"h must be");
+            }
+        }
+
+        @Test
         @DisplayName("a whole file without exercises (an interface, Require, a record)")
         void givenFile() {
             String path = "backprop/common/Require.java";
