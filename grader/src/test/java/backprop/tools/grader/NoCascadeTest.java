@@ -192,6 +192,29 @@ class NoCascadeTest {
         }
 
         @Test
+        @DisplayName("every class with exercise methods, rewritten for each of its exercises and for another one, loads and passes the verifier")
+        void everyRewriteVerifies() throws Exception {
+            Map<String, byte[]> classes = stubs();
+            String map = Files.readString(Path.of("target/classes/grader-course/reference").resolve(Isolation.MAP));
+            Map<String, Set<String>> exercises = new TreeMap<>();
+            map.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).map(l -> l.split("\t"))
+                    .forEach(f -> exercises.computeIfAbsent(f[0].replace('/', '.'), k -> new java.util.TreeSet<>(Set.of("0.0"))).add(f[3]));
+            assertThat(exercises).hasSizeGreaterThan(20);
+            for (Map.Entry<String, Set<String>> c : exercises.entrySet()) {
+                for (String x : c.getValue()) {
+                    byte[] original = classes.get(c.getKey());
+                    byte[] rewritten = isolation().rewrite(c.getKey(), original, x);
+                    assertThat(rewritten).as("%s for %s", c.getKey(), x).isNotNull();
+                    Class<?> k = load(classes, c.getKey(), x);
+                    assertThat(k.getDeclaredMethods()).as("%s for %s links", c.getKey(), x).isNotEmpty();
+                    if (x.equals("0.0")) {
+                        assertThat(rewritten).as("%s is rewritten for the tests of another exercise", c.getKey()).isNotEqualTo(original);
+                    }
+                }
+            }
+        }
+
+        @Test
         @DisplayName("a class without exercise methods, or one whose only exercise is the one tested, is left as it is")
         void untouched() throws IOException {
             Map<String, byte[]> classes = stubs();
