@@ -328,6 +328,10 @@ public final class Grader {
                 }
             }
         }
+        if (outcome != null) {
+            notes = new ArrayList<>(notes);
+            notes.addAll(cascades(course, outcome));
+        }
         List<String> why = new ArrayList<>();
         if (!reason.isEmpty()) {
             why.add(reason);
@@ -352,6 +356,76 @@ public final class Grader {
         long millis = (System.nanoTime() - t0) / 1_000_000;
         return new Graded(id, hash, status, String.join("; ", why), Math.round(total * 1e4) / 1e4, max, millis,
                 exercises, tests, notes, diagnoses);
+    }
+
+    /**
+     * The sentences that tell a student which exercise to fix first: an exercise whose tests pass
+     * when the others are the course's (the isolated run, which scores) but fail with the
+     * student's own code (the plain run) is right given a correct one of the exercises that
+     * failed and that those tests ran. In course order, one sentence per exercise.
+     */
+    static List<String> cascades(CourseBundle course, Sandbox.Outcome outcome) {
+        Set<String> failed = new HashSet<>();
+        for (Catalog.Entry e : course.catalog().scored()) {
+            Sandbox.Leaf leaf = outcome.leaves().get(e.uid());
+            if (leaf == null || !leaf.status().equals("SUCCESSFUL")) {
+                failed.add(e.exercise());
+            }
+        }
+        Map<String, Set<String>> culprits = new LinkedHashMap<>();
+        Map<String, Integer> affected = new LinkedHashMap<>();
+        for (Catalog.Entry e : course.catalog().scored()) {
+            Sandbox.Leaf isolated = outcome.leaves().get(e.uid());
+            if (isolated == null || !isolated.status().equals("SUCCESSFUL")) {
+                continue;
+            }
+            Sandbox.Leaf plain = outcome.leaves().get(backprop.tools.grader.harness.Harness.PLAIN + e.uid());
+            String problem = outcome.methodProblems().get(backprop.tools.grader.harness.Harness.PLAIN + e.methodUid());
+            boolean plainFailed = plain != null ? !plain.status().equals("SUCCESSFUL") : problem != null;
+            if (!plainFailed) {
+                continue;
+            }
+            List<String> blame = outcome.used().getOrDefault(e.methodUid(), Set.of()).stream()
+                    .filter(x -> failed.contains(x) && !x.equals(e.exercise())).toList();
+            if (!blame.isEmpty()) {
+                culprits.computeIfAbsent(e.exercise(), k -> new java.util.TreeSet<>(Grader::byCourseOrder)).addAll(blame);
+                affected.merge(e.exercise(), 1, Integer::sum);
+            }
+        }
+        List<String> sentences = new ArrayList<>();
+        for (CourseMap.Exercise x : course.map().exercises()) {
+            Set<String> c = culprits.get(x.id());
+            if (c == null) {
+                continue;
+            }
+            String names = String.join(" and ", c);
+            int n = affected.get(x.id());
+            String tests = n == 1 ? "1 of its tests fails" : n + " of its tests fail";
+            sentences.add(failed.contains(x.id())
+                    ? "Part of your " + x.id() + " is right given a correct " + names + "; fix " + names + " first (with your "
+                            + names + ", " + tests + " more; they count as passed)."
+                    : "Your " + x.id() + " is right given a correct " + names + "; fix " + names + " first (with your "
+                            + names + ", " + tests + "; " + x.id() + " keeps its points).");
+        }
+        return sentences;
+    }
+
+    /** Exercise ids in course order: 1.2 before 1.10. */
+    static int byCourseOrder(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c;
+            try {
+                c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
+            } catch (NumberFormatException e) {
+                c = x[i].compareTo(y[i]);
+            }
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
     }
 
     /** {mistake id, evidence} when a probe's failure is one of the probes' own diagnoses of a known mistake, else null. */

@@ -39,9 +39,21 @@ public final class Sandbox {
     public record Leaf(String status, String description, String output) {
     }
 
-    /** Everything the children reported for one submission. */
+    /**
+     * Everything the children reported for one submission. The leaves, method and container
+     * problems are those of the isolated run (each exercise with the course's bodies of the
+     * others, see {@link backprop.tools.grader.harness.Isolation}); the same keys prefixed with
+     * {@link Harness#PLAIN} hold the plain run (all student code) of the test methods where it
+     * tells something: those that passed while relying on an exercise that failed. {@code used}
+     * maps a test method to the exercises whose course bodies it ran.
+     */
     public record Outcome(Map<String, Leaf> leaves, Map<String, String> methodProblems, Map<String, String> containerProblems,
-            int children, int forgedLines, String childLog) {
+            int children, int forgedLines, String childLog, Map<String, Set<String>> used) {
+
+        public Outcome(Map<String, Leaf> leaves, Map<String, String> methodProblems, Map<String, String> containerProblems,
+                int children, int forgedLines, String childLog) {
+            this(leaves, methodProblems, containerProblems, children, forgedLines, childLog, Map.of());
+        }
     }
 
     /** Which OS protections are in use, found once at start. */
@@ -124,7 +136,39 @@ public final class Sandbox {
             again.forEach(m -> (tests.containsKey(m) ? retryTests : retryProbes).put(m, tests.containsKey(m) ? tests.get(m) : probes.get(m)));
             run.phase(retryTests, retryProbes, RETRY_FACTOR);
         }
-        return new Outcome(run.leaves, run.methodProblems, run.containers, run.children, run.forged, run.log.toString());
+        // the plain run, only where it tells the student something: a test method that passed
+        // while it relied on the course's body of an exercise that failed runs again with the
+        // student's own code, so the feedback can say "right given a correct A.B; fix A.B first"
+        Set<String> failed = failedExercises(run);
+        Map<String, String> plain = new LinkedHashMap<>();
+        for (Map.Entry<String, String> t : tests.entrySet()) {
+            Set<String> used = run.used.getOrDefault(t.getKey(), Set.of());
+            if (used.stream().anyMatch(x -> failed.contains(x) && !x.equals(t.getValue())) && passedSome(run, t.getKey())) {
+                plain.put(Harness.PLAIN + t.getKey(), t.getValue());
+            }
+        }
+        if (!plain.isEmpty()) {
+            run.phase(plain, Map.of(), 1);
+        }
+        return new Outcome(run.leaves, run.methodProblems, run.containers, run.children, run.forged, run.log.toString(),
+                Map.copyOf(run.used));
+    }
+
+    /** The exercises with a scored test that did not pass in the isolated run. */
+    private Set<String> failedExercises(Progress run) {
+        Set<String> failed = new LinkedHashSet<>();
+        for (Catalog.Entry e : course.catalog().scored()) {
+            Leaf leaf = run.leaves.get(e.uid());
+            if (leaf == null || !leaf.status().equals("SUCCESSFUL")) {
+                failed.add(e.exercise());
+            }
+        }
+        return failed;
+    }
+
+    private static boolean passedSome(Progress run, String method) {
+        return !run.methodProblems.containsKey(method) && run.leaves.entrySet().stream()
+                .anyMatch(l -> l.getValue().status().equals("SUCCESSFUL") && Catalog.methodOf(l.getKey()).equals(method));
     }
 
     /** What the children of one submission have reported so far. */
@@ -137,6 +181,7 @@ public final class Sandbox {
         final Map<String, String> containers = new LinkedHashMap<>();
         final Set<String> failedExercises = new LinkedHashSet<>();
         final Set<String> timedOut = new LinkedHashSet<>();
+        final Map<String, Set<String>> used = new LinkedHashMap<>();
         final StringBuilder log = new StringBuilder();
         int children;
         int forged;
@@ -201,6 +246,7 @@ public final class Sandbox {
                     }
                 });
                 containers.putAll(a.containers);
+                used.putAll(a.used);
                 for (Map.Entry<String, Leaf> l : a.leaves.entrySet()) {
                     if (!l.getValue().status().equals("SUCCESSFUL")) {
                         String ex = exerciseOfLeaf(l.getKey());
@@ -249,6 +295,7 @@ public final class Sandbox {
         final Map<String, String> problems = new LinkedHashMap<>();
         final Set<String> finished = new LinkedHashSet<>();
         final Set<String> timedOut = new LinkedHashSet<>();
+        final Map<String, Set<String>> used = new LinkedHashMap<>();
         final List<String> residue = new ArrayList<>();
         final List<String> unresolved = new ArrayList<>();
         String current;
@@ -459,6 +506,7 @@ public final class Sandbox {
                         a.timedOut.add(f.get(2));
                     }
                 }
+                case "USED" -> a.used.put(f.get(2), f.size() > 3 ? Set.of(f.get(3).split(",")) : Set.of());
                 case "RESIDUE" -> a.residue.add(f.get(2) + ": " + (f.size() > 3 ? f.get(3) : ""));
                 case "END" -> {
                     a.finished.add(f.get(2));

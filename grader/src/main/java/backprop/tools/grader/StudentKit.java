@@ -166,8 +166,13 @@ public final class StudentKit {
                 leaks.add(name + ": from solutions/");
             }
             if (name.endsWith(".jar")) {
-                jarEntries(f.getValue()).stream().filter(e -> isCourseClass(e, solutionClasses)).findFirst()
+                List<String> entries = jarEntries(f.getValue());
+                entries.stream().filter(e -> isCourseClass(e, solutionClasses)).findFirst()
                         .ifPresent(e -> leaks.add(name + ": holds the compiled reference class " + e));
+                // the grader's course bundle holds the compiled reference (to grade each exercise
+                // with the others right) and the hidden tests: the grader jar is the instructor's only
+                entries.stream().filter(e -> e.startsWith(CourseBundle.RESOURCE.substring(1))).findFirst()
+                        .ifPresent(e -> leaks.add(name + ": holds the grader's course bundle (" + e + ")"));
                 continue;
             }
             if (text.contains("BEGIN SOLUTION") || text.contains("END SOLUTION")) {

@@ -29,12 +29,25 @@ class CourseBundleTest {
     }
 
     @Test
-    @DisplayName("ships stubs, never a solution body")
+    @DisplayName("ships the stubs' sources, never a solution body in a source")
     void noSolutionInside() throws Exception {
         CourseBundle course = CourseBundle.load(Files.createTempDirectory("bundle"));
         assertThat(course.stubs()).isNotEmpty();
         course.stubs().forEach((path, text) -> assertThat(text).as(path).doesNotContain("BEGIN SOLUTION"));
         try (var walk = Files.walk(course.tests())) {
+            assertThat(walk.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".java"))).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("holds the reference only compiled, beside the tests and not among them, so no test loader can serve it")
+    void referenceBesideTheTests() throws Exception {
+        CourseBundle course = CourseBundle.load(Files.createTempDirectory("bundle"));
+        java.nio.file.Path reference = course.root().resolve("reference");
+        assertThat(reference.resolve("backprop/loss/SoftmaxCrossEntropy.class")).isRegularFile();
+        assertThat(reference.resolve(backprop.tools.grader.harness.Isolation.MAP)).isRegularFile();
+        assertThat(course.tests().resolve("backprop/loss/SoftmaxCrossEntropy.class")).doesNotExist();
+        try (var walk = Files.walk(reference)) {
             assertThat(walk.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".java"))).isEmpty();
         }
     }

@@ -104,6 +104,16 @@ class StudentKitTest {
         assertThat(StudentKit.leaks(Corpus.courseRoot(), kit)).isEmpty();
     }
 
+    @Test
+    @DisplayName("never holds the grader's course bundle, whose compiled reference grades each exercise with the others right")
+    void noGraderBundle() throws IOException {
+        Map<String, byte[]> kit = unzip(writeKit());
+        assertThat(kit.keySet()).noneMatch(k -> k.contains("grader-course/")).noneMatch(k -> k.contains("backprop-grader"));
+        Map<String, byte[]> planted = new TreeMap<>(StudentKit.collect(Corpus.courseRoot()));
+        planted.put("lib/backprop-kernel.jar", StudentKit.zip(Map.of("grader-course/reference/backprop/loss/Softmax.class", new byte[] {1})));
+        assertThat(StudentKit.leaks(Corpus.courseRoot(), planted)).anyMatch(l -> l.startsWith("lib/backprop-kernel.jar: holds the grader's course bundle"));
+    }
+
     /** Runs the student-kit command on the course; returns the zip it wrote. */
     static Path writeKit() throws IOException {
         Path zip = Files.createTempDirectory("kit").resolve("kit.zip");

@@ -3,6 +3,7 @@ package backprop.tools.grader.build;
 import backprop.tools.grader.Catalog;
 import backprop.tools.grader.JavaCompile;
 import backprop.tools.grader.JavaCompile.Source;
+import backprop.tools.grader.harness.Isolation;
 import backprop.tools.grader.harness.RoutingLoader;
 import backprop.tools.grader.harness.Runner;
 import java.io.IOException;
@@ -29,6 +30,10 @@ import java.util.stream.Stream;
  *   grader-course/tests/...      test and probe classes (never the stubs, never the reference)
  *   grader-course/stubs/...      the stub sources, used in place of a file that does not compile
  *   grader-course/catalog.tsv    every test, found by running them all once against the stubs
+ *   grader-course/reference/...  the compiled reference and exercise-methods.tsv, the exercise
+ *                                methods found in the stubs: the child JVM grades each exercise
+ *                                with the reference's bodies of the others (Isolation); the
+ *                                grader jar is the instructor's and never part of the student kit
  *   grader-course/bundle.properties, index.txt
  * </pre>
  * A chapter whose tests do not compile yet (another engineer is writing it) is left out with a
@@ -94,12 +99,48 @@ public final class BuildCourse {
             Files.createDirectories(target.getParent());
             Files.writeString(target, s.text(), StandardCharsets.UTF_8);
         }
+        writeReference(root, compiled, stubPaths, out.resolve("reference"));
         Catalog catalog = record(testsDir, stubClasses);
         catalog.write(out.resolve("catalog.tsv"));
         deleteTree(stubClasses);
         writeIndexAndProperties(out, catalog, dropped);
         System.err.println("[grader] course bundle: " + catalog.scored().size() + " tests, "
                 + catalog.probes().size() + " probes" + (dropped.isEmpty() ? "" : ", chapters left out: " + dropped));
+    }
+
+    /**
+     * Compiles the reference (solutions/src/main/java) into {@code dir} with the map of the
+     * exercise methods, found in the compiled stubs by their "Chapter N, exercise N.M" message.
+     * The build fails when a reference body could not be graded beside a student's class: when
+     * it uses a field, a non-private method or a nested class that the stub does not have.
+     */
+    static void writeReference(Path root, JavaCompile.Output stubsAndTests, Set<String> stubPaths, Path dir) throws IOException {
+        List<Source> reference = read(root.resolve("solutions/src/main/java"));
+        JavaCompile.Output compiled = JavaCompile.compile(reference, ClassPaths.testApi());
+        if (!compiled.ok()) {
+            throw new IllegalStateException("the reference does not compile: " + compiled.errors());
+        }
+        Map<String, byte[]> referenceClasses = new java.util.TreeMap<>();
+        compiled.classes().forEach((name, bytes) -> referenceClasses.put(name.replace('.', '/'), bytes));
+        Map<String, byte[]> stubClasses = new java.util.TreeMap<>();
+        stubsAndTests.classes().forEach((name, bytes) -> {
+            if (stubPaths.contains(stubsAndTests.sourceOf().get(name))) {
+                stubClasses.put(name.replace('.', '/'), bytes);
+            }
+        });
+        Map<String, Map<String, String>> methods = Isolation.exerciseMethods(stubClasses);
+        List<String> problems = Isolation.problems(referenceClasses, stubClasses, methods);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("the reference's exercise bodies cannot replace a student's: " + problems);
+        }
+        for (Map.Entry<String, byte[]> c : referenceClasses.entrySet()) {
+            Path target = dir.resolve(c.getKey() + ".class");
+            Files.createDirectories(target.getParent());
+            Files.write(target, c.getValue());
+        }
+        Files.writeString(dir.resolve(Isolation.MAP), Isolation.mapText(methods), StandardCharsets.UTF_8);
+        long count = methods.values().stream().mapToLong(Map::size).sum();
+        System.err.println("[grader] reference: " + referenceClasses.size() + " classes, " + count + " exercise methods");
     }
 
     /** The package (chapter) a source belongs to, e.g. {@code intuition}; probes by their class name. */

@@ -41,6 +41,10 @@ public final class Harness {
     private final Capture capture;
     private final Set<String> failedExercises = ConcurrentHashMap.newKeySet();
     private Launcher launcher;
+    private Isolation isolation;
+
+    /** A planned test method whose uid starts with this runs plainly: all student code, no isolation. */
+    public static final String PLAIN = "plain:";
 
     private Harness(List<String> config) throws IOException {
         this.nonce = config.get(0);
@@ -64,6 +68,7 @@ public final class Harness {
         Harness h = new Harness(config);
         List<List<String>> plan = Files.readAllLines(Path.of(config.get(2)), StandardCharsets.UTF_8).stream()
                 .filter(l -> !l.isBlank()).map(Wire::split).toList();
+        h.isolation = Isolation.load(h.tests);
         h.takeOverStreams();
         h.launcher = Runner.newLauncher();
         h.warmUp();
@@ -141,21 +146,27 @@ public final class Harness {
     @SuppressWarnings({"deprecation", "removal"})
     private void runMethod(String[] item) throws InterruptedException {
         String exercise = item[0];
-        String method = item[1];
+        boolean plain = item[1].startsWith(PLAIN);
+        String tag = plain ? PLAIN : "";
+        String method = plain ? item[1].substring(PLAIN.length()) : item[1];
         // before anything of the method loads: a crash from here on (a static initializer, the
         // test instance, a halt) is charged to this method alone, and the next child goes on
-        write("BEGIN", method);
+        write("BEGIN", tag + method);
         Residue.Snapshot before = Residue.snapshot();
-        RoutingLoader loader = new RoutingLoader(tests, student, Harness.class.getClassLoader());
+        Isolation.drainUsed();
+        // each exercise is graded as if the other exercises were right; the plain run is the student's code alone
+        RoutingLoader loader = new RoutingLoader(tests, student, Harness.class.getClassLoader(), plain ? null : isolation, exercise);
         DiscoverySelector selector;
         try {
             selector = Runner.methodSelector(loader, method);
         } catch (Throwable t) {
-            failedExercises.add(exercise);
-            write("START", method);
-            write("NORESULT", method, "the test class could not be loaded: " + Describe.throwable(t));
-            write("END", method, "0");
-            afterMethod(method, before, null);
+            if (!plain) {
+                failedExercises.add(exercise);
+            }
+            write("START", tag + method);
+            write("NORESULT", tag + method, "the test class could not be loaded: " + Describe.throwable(t));
+            write("END", tag + method, "0");
+            afterMethod(tag + method, before, null);
             return;
         }
         boolean[] started = {false};
@@ -172,7 +183,7 @@ public final class Harness {
                     started[0] = true;
                     takeOverStreams();
                     capture.drain();
-                    write("START", uid);
+                    write("START", tag + uid);
                 }
             }
 
@@ -184,7 +195,7 @@ public final class Harness {
                     }
                     started[0] = false;
                     finished[0] = true;
-                    write("END", uid, Long.toString(Math.max(0, CpuClock.of(Thread.currentThread()))));
+                    write("END", tag + uid, Long.toString(Math.max(0, CpuClock.of(Thread.currentThread()))));
                 }
             }
 
@@ -195,10 +206,10 @@ public final class Harness {
                     if (aborted[0]) {
                         return;
                     }
-                    if (!status.equals("SUCCESSFUL")) {
+                    if (!status.equals("SUCCESSFUL") && !plain) {
                         tags.stream().filter(t -> t.startsWith("ex")).forEach(t -> failedExercises.add(t.substring(2)));
                     }
-                    write("LEAF", uid, status, description, output);
+                    write("LEAF", tag + uid, status, description, output);
                 }
             }
 
@@ -211,9 +222,11 @@ public final class Harness {
                     }
                     if (method.startsWith(uid)) {
                         containerFailed[0] = true;
-                        failedExercises.add(exercise);
+                        if (!plain) {
+                            failedExercises.add(exercise);
+                        }
                     }
-                    write("CONTAINER", uid, description, output);
+                    write("CONTAINER", tag + uid, description, output);
                 }
             }
 
@@ -259,12 +272,14 @@ public final class Harness {
                 synchronized (this) {
                     aborted[0] = true;
                     if (methodTimedOut) {
-                        failedExercises.add(exercise);
+                        if (!plain) {
+                            failedExercises.add(exercise);
+                        }
                         if (!started[0]) {
-                            write("START", method);
+                            write("START", tag + method);
                         }
                     }
-                    write("TIMEOUT", methodTimedOut ? method : "", Long.toString(over.equals("cpu") ? cpu : wall), over);
+                    write("TIMEOUT", methodTimedOut ? tag + method : "", Long.toString(over.equals("cpu") ? cpu : wall), over);
                 }
                 Abort.now = true;
                 long deadline = System.currentTimeMillis() + 1500;
@@ -274,23 +289,25 @@ public final class Harness {
                 }
                 Abort.now = false;
                 if (worker.isAlive()) {
-                    write("STUCK", methodTimedOut ? method : "");
+                    write("STUCK", methodTimedOut ? tag + method : "");
                     Runtime.getRuntime().halt(3);
                 }
                 launcher = Runner.newLauncher();
-                afterMethod(method, before, worker);
+                afterMethod(tag + method, before, worker);
                 return;
             }
         }
         if (!finished[0]) {
             if (!containerFailed[0]) {
-                failedExercises.add(exercise);
-                write("START", method);
-                write("NORESULT", method, "no test of this method reported a result");
+                if (!plain) {
+                    failedExercises.add(exercise);
+                }
+                write("START", tag + method);
+                write("NORESULT", tag + method, "no test of this method reported a result");
             }
-            write("END", method, "0");
+            write("END", tag + method, "0");
         }
-        afterMethod(method, before, worker);
+        afterMethod(tag + method, before, worker);
     }
 
     /**
@@ -299,6 +316,10 @@ public final class Harness {
      * JVM, so that the tests that are left run in a fresh one.
      */
     private void afterMethod(String method, Residue.Snapshot before, Thread worker) {
+        Set<String> used = Isolation.drainUsed();
+        if (!used.isEmpty() && !method.startsWith(PLAIN)) {
+            write("USED", method, String.join(",", used));
+        }
         List<String> left = before.restore();
         if (!left.isEmpty()) {
             write("RESIDUE", method, String.join("; ", left));

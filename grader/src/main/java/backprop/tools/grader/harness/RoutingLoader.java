@@ -29,11 +29,24 @@ public final class RoutingLoader extends ClassLoader {
 
     private final Path tests;
     private final Path student;
+    private final Isolation isolation;
+    private final String exercise;
 
     public RoutingLoader(Path tests, Path student, ClassLoader parent) {
+        this(tests, student, parent, null, null);
+    }
+
+    /**
+     * A loader whose student classes are those of {@code student} with the bodies of every
+     * exercise but {@code exercise} replaced by the course's ({@link Isolation}); with a null
+     * isolation or exercise, the student's classes as they are.
+     */
+    public RoutingLoader(Path tests, Path student, ClassLoader parent, Isolation isolation, String exercise) {
         super("submission", parent);
         this.tests = tests;
         this.student = student;
+        this.isolation = isolation;
+        this.exercise = exercise;
     }
 
     /** Whether a class name lies in one of the course packages (not in a sub-package). */
@@ -54,7 +67,7 @@ public final class RoutingLoader extends ClassLoader {
                 } else if (student != null && inCoursePackage(name)) {
                     Path s = student.resolve(file);
                     if (Files.isRegularFile(s)) {
-                        c = define(name, s);
+                        c = defineStudent(name, s);
                     } else {
                         throw new ClassNotFoundException(name);
                     }
@@ -77,6 +90,25 @@ public final class RoutingLoader extends ClassLoader {
         } catch (IOException e) {
             throw new ClassNotFoundException(name, e);
         }
+    }
+
+    private Class<?> defineStudent(String name, Path file) throws ClassNotFoundException {
+        if (isolation == null || exercise == null) {
+            return define(name, file);
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ClassNotFoundException(name, e);
+        }
+        byte[] isolated;
+        try {
+            isolated = isolation.rewrite(name, bytes, exercise);
+        } catch (RuntimeException e) {
+            isolated = bytes; // graded with the student's own bodies, as without isolation
+        }
+        return defineClass(name, isolated, 0, isolated.length);
     }
 
     @Override
