@@ -32,7 +32,7 @@ final class SourceShape {
 
     /** The reason the source is refused, as a compile problem on its line, or nothing when its shape is fine. */
     static Optional<Problem> check(Source source) {
-        String s = source.text();
+        String s = unicodeEscapes(source.text());
         int depth = 0;
         int stretch = 0;
         int elses = 0;
@@ -101,6 +101,46 @@ final class SourceShape {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The text as javac reads it, with its Unicode escapes translated first (JLS 3.3): a
+     * {@code \u0028} is a bracket to the compiler, so it is one here. A backslash that is itself
+     * escaped by an odd number of backslashes before it starts no escape.
+     */
+    static String unicodeEscapes(String s) {
+        if (s.indexOf("\\u") < 0) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < n && s.charAt(i + 1) == 'u' && !escaped(s, i)) {
+                int j = i + 1;
+                while (j < n && s.charAt(j) == 'u') {
+                    j++;
+                }
+                if (j + 4 <= n && isHex(s, j, j + 4)) {
+                    b.append((char) Integer.parseInt(s.substring(j, j + 4), 16));
+                    i = j + 4;
+                    continue;
+                }
+            }
+            b.append(c);
+            i++;
+        }
+        return b.toString();
+    }
+
+    private static boolean isHex(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (Character.digit(s.charAt(k), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Optional<Problem> refuse(Source source, long line, String what) {

@@ -37,6 +37,16 @@ class SourceShapeTest {
         }
 
         @Test
+        @DisplayName("brackets written as Unicode escapes, which javac reads as brackets, with commas between them")
+        void unicodeEscapes() {
+            int n = SourceShape.MAX_BRACKETS + 1;
+            String deep = "static int f(int a, int b) { return 0; }\nstatic int g() { return f\\u0028 1, " + "f\\u0028 1, ".repeat(n)
+                    + "1" + "\\u0029".repeat(n + 1) + "; }";
+            assertThat(SourceShape.check(source(deep))).hasValueSatisfying(p -> assertThat(p.message()).contains("brackets nested"));
+            assertThat(SourceShape.unicodeEscapes("a \\u0028 b \\\\u0028 c \\uuu0029")).isEqualTo("a ( b \\\\u0028 c )");
+        }
+
+        @Test
         @DisplayName("a chain of operators longer than a stretch may be, though it opens no bracket")
         void chain() {
             String chain = "static int f() { return 1" + "+1".repeat(SourceShape.MAX_STRETCH / 2 + 1) + "; }";
