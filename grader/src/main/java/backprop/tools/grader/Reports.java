@@ -135,8 +135,9 @@ public final class Reports {
                     + " graded as the untouched stub (see the notes).";
         }
 
+        /** "2 tests did not pass:", or "2 other tests" after the tests gathered at the stub. */
         String failureCount() {
-            return plural(failures.size(), "other test") + " did not pass:";
+            return plural(failures.size(), atStub > 0 ? "other test" : "test") + " did not pass:";
         }
     }
 
@@ -192,7 +193,7 @@ public final class Reports {
                 s.stubMessages().forEach(m -> b.append(Inert.markdownBlock(m, "")).append('\n'));
             }
             if (!s.failures().isEmpty()) {
-                b.append(s.atStub() > 0 ? s.failureCount() : plural(s.failures().size(), "test") + " did not pass:").append("\n\n");
+                b.append(s.failureCount()).append("\n\n");
                 for (Graded.Test t : s.failures()) {
                     b.append("- ").append(t.kind().equals("hidden") ? "(hidden test) " : "").append(Inert.markdownText(t.name())).append(" — **")
                             .append(Inert.markdownText(t.status())).append("**");
@@ -206,11 +207,6 @@ public final class Reports {
             }
         }
         return b.toString();
-    }
-
-    /** The message shown for a test, as {@link HiddenDetail#DEFAULT} shows a hidden one. */
-    static String visibleMessage(Graded.Test t) {
-        return visibleMessage(t, HiddenDetail.DEFAULT);
     }
 
     /** The message shown for a test: a visible test's whole; a hidden test's as much as {@code detail} says. */
@@ -277,7 +273,7 @@ public final class Reports {
                 s.stubMessages().forEach(m -> b.append("<pre>").append(Inert.html(m, true)).append("</pre>\n"));
             }
             if (!s.failures().isEmpty()) {
-                b.append("<p>").append(h(s.atStub() > 0 ? s.failureCount() : plural(s.failures().size(), "test") + " did not pass:"))
+                b.append("<p>").append(h(s.failureCount()))
                         .append("</p>\n<ul>\n");
                 for (Graded.Test t : s.failures()) {
                     b.append("<li>").append(t.kind().equals("hidden") ? "(hidden test) " : "")
