@@ -12,6 +12,11 @@ import backprop.network.ForwardPass;
 import backprop.network.Gradients;
 import backprop.network.Network;
 import backprop.singlelayer.Activation;
+import backprop.training.MatrixForm;
+import backprop.training.MatrixNetwork;
+import backprop.training.Pass;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,10 +27,10 @@ import java.util.function.Function;
 
 /**
  * Chapter 7, measured during the build: forward against reverse mode on a function of n inputs
- * and one output, the scalar engine against chapter 4's code, and the largest difference between
+ * and one output, the scalar engine against chapter 4's and chapter 6's code, and the largest difference between
  * their gradients. A small timed program, not a benchmark harness: each time is the median of
  * {@link #RUNS} runs after {@link #WARM_UP} unmeasured ones, so the numbers are the order of
- * magnitude on the machine that built the book, not a promise.
+ * magnitude on the machine that built the book, not a promise. Times are the thread's CPU time.
  */
 public final class AutodiffCost {
 
@@ -98,37 +103,101 @@ public final class AutodiffCost {
         return new Modes(n, passes[0], 2, nodes, fm, rm, max);
     }
 
-    /** The engine against chapter 4 on one network: microseconds per gradient of each. */
-    public record Engines(String shape, int weights, double engineMicros, double chapter4Micros) {
+    /**
+     * The engine against chapter 4 and chapter 6 on one network: microseconds per gradient of
+     * each; chapter 6's matrix code both for a batch of one and per example of a batch of
+     * {@link #BATCH}.
+     */
+    public record Engines(String shape, int weights, double engineMicros, double chapter4Micros,
+            double matrixMicros, double batchMicros) {
 
+        /** How many times longer the engine took than chapter 4's code. */
         public double ratio() {
             return engineMicros / chapter4Micros;
         }
+
+        /** How many times longer the engine took than chapter 6's code on a batch of one. */
+        public double matrixRatio() {
+            return engineMicros / matrixMicros;
+        }
+
+        /** How many times longer the engine took than chapter 6's code, per example of a batch. */
+        public double batchRatio() {
+            return engineMicros / batchMicros;
+        }
     }
 
-    /** Timing of one gradient of a 4-16-16-1 logistic network, by the engine and by chapter 4's backpropagation. */
+    /** The unmeasured runs before each timing of {@link #engines()}: 200 gradients each, so the loops are compiled. */
+    public static final int ENGINE_WARM_UP = 10;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** The batch of chapter 6's timing per example. */
+    public static final int BATCH = 100;
+
+    /**
+     * Timing of one gradient of a 4-16-16-1 logistic network with the half squared error: by the
+     * engine, by chapter 4's backpropagation and by chapter 6's matrix form (forward pass, deltas
+     * and gradients, no update), the same weights in all three.
+     */
     public static Engines engines() {
         int[] sizes = {4, 16, 16, 1};
         Network network = Network.random(new Random(4), new Logistic(), sizes);
         Mlp mlp = Mlp.of(network, Nonlinearity.LOGISTIC);
+        MatrixNetwork matrix = MatrixNetwork.of(network, MatrixNetwork.Output.SIGMOID_HALF_SQUARED_ERROR);
         double[] x = {0.5, -1, 0.25, 2};
         double[] t = {1};
-        int reps = 40;
+        Pass one = pass(matrix, 1, x, t);
+        Pass batch = pass(matrix, BATCH, x, t);
+        int reps = 200;
         double engine = millis(() -> {
             for (int r = 0; r < reps; r++) {
                 Graph.backward(mlp.loss(x, t));
             }
-        }) * 1000 / reps;
+        }, ENGINE_WARM_UP) * 1000 / reps;
         double chapter4 = millis(() -> {
             for (int r = 0; r < reps; r++) {
                 Backpropagation.gradients(network, Backpropagation.forward(network, x), t);
             }
-        }) * 1000 / reps;
+        }, ENGINE_WARM_UP) * 1000 / reps;
+        double single = millis(() -> {
+            for (int r = 0; r < reps; r++) {
+                matrixGradients(matrix, one);
+            }
+        }, ENGINE_WARM_UP) * 1000 / reps;
+        double perExample = millis(() -> {
+            for (int r = 0; r < reps; r++) {
+                matrixGradients(matrix, batch);
+            }
+        }, ENGINE_WARM_UP) * 1000 / reps / BATCH;
         int weights = 0;
         for (int l = 1; l < sizes.length; l++) {
             weights += (sizes[l - 1] + 1) * sizes[l];
         }
-        return new Engines("4-16-16-1", weights, engine, chapter4);
+        return new Engines("4-16-16-1", weights, engine, chapter4, single, perExample);
+    }
+
+    /** A pass of {@code n} rows, every row the input {@code x} with the target {@code t}. */
+    private static Pass pass(MatrixNetwork network, int n, double[] x, double[] t) {
+        Pass pass = new Pass(network, n);
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(x, 0, pass.input().data(), r * x.length, x.length);
+            System.arraycopy(t, 0, pass.targets().data(), r * t.length, t.length);
+        }
+        return pass;
+    }
+
+    /** Chapter 6's gradient of a batch: the forward pass, the output and inner deltas, every layer's gradients. */
+    private static void matrixGradients(MatrixNetwork network, Pass pass) {
+        int last = network.layers();
+        MatrixForm.forward(network, pass);
+        MatrixForm.outputDeltas(pass.output(), pass.targets(), pass.delta(last));
+        for (int l = last - 1; l >= 1; l--) {
+            MatrixForm.innerDeltas(pass.delta(l + 1), network.weights(l), pass.activation(l), pass.delta(l));
+        }
+        for (int l = 1; l <= last; l++) {
+            MatrixForm.gradients(pass.activation(l - 1), pass.delta(l), pass.weightGradient(l), pass.biasGradient(l));
+        }
     }
 
     /** tanh as a chapter-2 activation, for chapter 4's code. */
@@ -188,16 +257,25 @@ public final class AutodiffCost {
         return v;
     }
 
-    /** The median wall-clock time of a run, in milliseconds. */
+    /** The median CPU time of a run on this thread, in milliseconds. */
     static double millis(Runnable run) {
-        for (int k = 0; k < WARM_UP; k++) {
+        return millis(run, WARM_UP);
+    }
+
+    /**
+     * The median CPU time of a run on this thread after {@code warmUp} unmeasured runs, in
+     * milliseconds: the thread's own time, so that other processes on a busy machine change it
+     * little (the wall clock would mostly measure them).
+     */
+    static double millis(Runnable run, int warmUp) {
+        for (int k = 0; k < warmUp; k++) {
             run.run();
         }
         double[] t = new double[RUNS];
         for (int k = 0; k < RUNS; k++) {
-            long start = System.nanoTime();
+            long start = THREADS.getCurrentThreadCpuTime();
             run.run();
-            t[k] = (System.nanoTime() - start) / 1e6;
+            t[k] = (THREADS.getCurrentThreadCpuTime() - start) / 1e6;
         }
         Arrays.sort(t);
         return t[RUNS / 2];
@@ -222,6 +300,11 @@ public final class AutodiffCost {
         v.put("ad-engine-us", Values.number(e.engineMicros(), 1));
         v.put("ad-chapter4-us", Values.number(e.chapter4Micros(), 1));
         v.put("ad-engine-ratio", Values.number(e.ratio(), 1));
+        v.put("ad-matrix-us", Values.number(e.matrixMicros(), 1));
+        v.put("ad-batch-us", Values.number(e.batchMicros(), 2));
+        v.put("ad-batch", String.valueOf(BATCH));
+        v.put("ad-matrix-ratio", Values.number(e.matrixRatio(), 1));
+        v.put("ad-batch-ratio", Values.number(e.batchRatio(), 0));
         v.put("ad-networks", String.valueOf(NETWORKS));
         v.put("ad-max-difference", scientific(maxDifferenceFromChapter4()));
         return v;

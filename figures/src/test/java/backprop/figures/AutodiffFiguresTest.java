@@ -81,7 +81,7 @@ class AutodiffFiguresTest {
     void values() {
         Map<String, String> v = AutodiffCost.values();
         for (String key : List.of("ad-n10-forward-passes", "ad-n1000-forward-ms", "ad-n1000-reverse-ms", "ad-engine-ratio",
-                "ad-max-difference", "ad-n100-nodes")) {
+                "ad-max-difference", "ad-n100-nodes", "ad-matrix-us", "ad-batch-us", "ad-matrix-ratio", "ad-batch-ratio")) {
             assertThat(v).containsKey(key);
         }
         assertThat(v.get("ad-n1000-forward-passes")).isEqualTo("1000");
