@@ -148,12 +148,12 @@ public final class MatrixForm {
     private static void checkNetInputs(Matrix a, Matrix w, double[] b, Matrix z) {
         Require.notNull(a, "a");
         Require.notNull(w, "w");
-        Sizes.rows(w, "w", a.columns(), "a has " + Sizes.count(a.columns(), "column", "columns")
+        Sizes.rows(w, "w", a.columns(), () -> "a has " + Sizes.count(a.columns(), "column", "columns")
                 + " (the layer's inputs)");
-        Sizes.vector(b, "b", w.columns(), "w has " + Sizes.count(w.columns(), "column", "columns")
+        Sizes.vector(b, "b", w.columns(), () -> "w has " + Sizes.count(w.columns(), "column", "columns")
                 + " (the layer's neurons)");
-        Sizes.rows(z, "z", a.rows(), "a has " + Sizes.count(a.rows(), "row", "rows") + " (the examples)");
-        Sizes.columns(z, "z", w.columns(), "w has " + Sizes.count(w.columns(), "column", "columns")
+        Sizes.rows(z, "z", a.rows(), () -> "a has " + Sizes.count(a.rows(), "row", "rows") + " (the examples)");
+        Sizes.columns(z, "z", w.columns(), () -> "w has " + Sizes.count(w.columns(), "column", "columns")
                 + " (the layer's neurons)");
     }
 
@@ -174,10 +174,10 @@ public final class MatrixForm {
         Require.notNull(next, "next");
         Require.notNull(a, "a");
         Require.notNull(w, "w");
-        Sizes.rows(next, "next", a.rows(), "a has " + Sizes.count(a.rows(), "row", "rows") + " (the examples)");
-        Sizes.columns(w, "w", next.columns(), "next has " + Sizes.count(next.columns(), "column", "columns")
+        Sizes.rows(next, "next", a.rows(), () -> "a has " + Sizes.count(a.rows(), "row", "rows") + " (the examples)");
+        Sizes.columns(w, "w", next.columns(), () -> "next has " + Sizes.count(next.columns(), "column", "columns")
                 + " (the next layer's neurons)");
-        Sizes.rows(w, "w", a.columns(), "a has " + Sizes.count(a.columns(), "column", "columns")
+        Sizes.rows(w, "w", a.columns(), () -> "a has " + Sizes.count(a.columns(), "column", "columns")
                 + " (this layer's neurons)");
         Sizes.same(d, "d", a, "a");
     }
@@ -185,12 +185,12 @@ public final class MatrixForm {
     private static void checkGradients(Matrix a, Matrix d, Matrix gw, double[] gb) {
         Require.notNull(a, "a");
         Require.notNull(d, "d");
-        Sizes.rows(d, "d", a.rows(), "a has " + Sizes.count(a.rows(), "row", "rows") + " (the examples)");
-        Sizes.rows(gw, "gw", a.columns(), "a has " + Sizes.count(a.columns(), "column", "columns")
+        Sizes.rows(d, "d", a.rows(), () -> "a has " + Sizes.count(a.rows(), "row", "rows") + " (the examples)");
+        Sizes.rows(gw, "gw", a.columns(), () -> "a has " + Sizes.count(a.columns(), "column", "columns")
                 + " (the layer's inputs)");
-        Sizes.columns(gw, "gw", d.columns(), "d has " + Sizes.count(d.columns(), "column", "columns")
+        Sizes.columns(gw, "gw", d.columns(), () -> "d has " + Sizes.count(d.columns(), "column", "columns")
                 + " (the layer's neurons)");
-        Sizes.vector(gb, "gb", d.columns(), "d has " + Sizes.count(d.columns(), "column", "columns")
+        Sizes.vector(gb, "gb", d.columns(), () -> "d has " + Sizes.count(d.columns(), "column", "columns")
                 + " (the layer's neurons)");
     }
 }

@@ -48,16 +48,17 @@ public final class MatrixNetwork {
         }
         List<Matrix> w = new ArrayList<>();
         List<double[]> b = new ArrayList<>();
-        for (int l = 0; l < weights.size(); l++) {
+        for (int layer = 0; layer < weights.size(); layer++) {
+            int l = layer;
             Matrix m = Sizes.finite(weights.get(l), "weights[" + l + "]");
             if (l > 0) {
                 int previous = weights.get(l - 1).columns();
-                Sizes.rows(m, "weights[" + l + "]", previous, "layer " + (l - 1) + " has "
+                Sizes.rows(m, "weights[" + l + "]", previous, () -> "layer " + (l - 1) + " has "
                         + Sizes.count(previous, "neuron", "neurons"));
             }
             Require.finite(biases.get(l), "biases[" + l + "]");
             Sizes.vector(biases.get(l), "biases[" + l + "]", m.columns(),
-                    "weights[" + l + "] has " + Sizes.count(m.columns(), "column", "columns"));
+                    () -> "weights[" + l + "] has " + Sizes.count(m.columns(), "column", "columns"));
             w.add(m.copy());
             b.add(biases.get(l).clone());
         }

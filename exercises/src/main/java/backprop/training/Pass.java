@@ -89,14 +89,15 @@ public final class Pass {
 
     /** The pass must have been made for {@code network}'s sizes. */
     void requireFits(MatrixNetwork network) {
-        int[] sizes = network.sizes();
-        boolean fits = sizes.length == activations.size();
-        for (int l = 0; fits && l < sizes.length; l++) {
-            fits = activations.get(l).columns() == sizes[l];
+        // read the sizes in place: this runs on every batch, and network.sizes() is a new array
+        boolean fits = network.layers() + 1 == activations.size()
+                && activations.get(0).columns() == network.inputs();
+        for (int l = 1; fits && l < activations.size(); l++) {
+            fits = activations.get(l).columns() == network.weights(l - 1).columns();
         }
         if (!fits) {
             throw new IllegalArgumentException("pass was made for another network: it does not have the sizes "
-                    + Arrays.toString(sizes));
+                    + Arrays.toString(network.sizes()));
         }
     }
 

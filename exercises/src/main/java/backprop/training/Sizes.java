@@ -1,10 +1,15 @@
 package backprop.training;
 
 import backprop.common.Require;
+import java.util.function.Supplier;
 
 /**
  * Shape checks shared by the classes of chapter 6, with messages that name both sides of the
  * mismatch. Given code: students do not write it.
+ *
+ * <p>The other side of a message comes as a {@link Supplier}, built only when a check fails: the
+ * checks run on every batch of training, and a message formatted each time would cost more than
+ * the update of a small layer.
  */
 final class Sizes {
 
@@ -17,19 +22,19 @@ final class Sizes {
     }
 
     /** The matrix must not be null and must have {@code expected} rows. */
-    static Matrix rows(Matrix m, String name, int expected, String what) {
+    static Matrix rows(Matrix m, String name, int expected, Supplier<String> what) {
         Require.notNull(m, name);
         if (m.rows() != expected) {
-            throw new IllegalArgumentException(name + " has " + count(m.rows(), "row", "rows") + " but " + what);
+            throw new IllegalArgumentException(name + " has " + count(m.rows(), "row", "rows") + " but " + what.get());
         }
         return m;
     }
 
     /** The matrix must not be null and must have {@code expected} columns. */
-    static Matrix columns(Matrix m, String name, int expected, String what) {
+    static Matrix columns(Matrix m, String name, int expected, Supplier<String> what) {
         Require.notNull(m, name);
         if (m.columns() != expected) {
-            throw new IllegalArgumentException(name + " has " + count(m.columns(), "column", "columns") + " but " + what);
+            throw new IllegalArgumentException(name + " has " + count(m.columns(), "column", "columns") + " but " + what.get());
         }
         return m;
     }
@@ -44,10 +49,10 @@ final class Sizes {
     }
 
     /** The array must have {@code expected} entries. */
-    static double[] vector(double[] v, String name, int expected, String what) {
+    static double[] vector(double[] v, String name, int expected, Supplier<String> what) {
         Require.notNull(v, name);
         if (v.length != expected) {
-            throw new IllegalArgumentException(name + " has " + count(v.length, "entry", "entries") + " but " + what);
+            throw new IllegalArgumentException(name + " has " + count(v.length, "entry", "entries") + " but " + what.get());
         }
         return v;
     }

@@ -77,9 +77,9 @@ public record DataSet(String name, Matrix inputs, int[] labels, int classes) {
      */
     public void batch(int[] order, int from, Matrix x, Matrix t) {
         Require.notNull(order, "order");
-        Sizes.columns(x, "x", features(), name + " has " + Sizes.count(features(), "input", "inputs"));
-        Sizes.rows(t, "t", x.rows(), "x has " + Sizes.count(x.rows(), "row", "rows"));
-        Sizes.columns(t, "t", classes, name + " has " + Sizes.count(classes, "class", "classes"));
+        Sizes.columns(x, "x", features(), () -> name + " has " + Sizes.count(features(), "input", "inputs"));
+        Sizes.rows(t, "t", x.rows(), () -> "x has " + Sizes.count(x.rows(), "row", "rows"));
+        Sizes.columns(t, "t", classes, () -> name + " has " + Sizes.count(classes, "class", "classes"));
         if (from < 0 || from + x.rows() > order.length) {
             throw new IllegalArgumentException("a batch of " + x.rows() + " from position " + from
                     + " does not fit in an order of " + order.length + " examples");

@@ -46,7 +46,20 @@ public final class MatrixForm {
             int row = x * neurons;
             // the 1 b^T of Eq. (6.1): every row starts from the biases
             System.arraycopy(b, 0, Z, row, neurons);
-            for (int i = 0; i < inputs; i++) {
+            // four inputs i .. i+3 per sweep along the row of Z, so that each z_xj is loaded and
+            // stored once for four products instead of once for each
+            int i = 0;
+            for (; i + 3 < inputs; i += 4) {
+                int x0 = x * inputs + i;
+                double a0 = A[x0], a1 = A[x0 + 1], a2 = A[x0 + 2], a3 = A[x0 + 3];
+                int w0 = i * neurons, w1 = w0 + neurons, w2 = w1 + neurons, w3 = w2 + neurons;
+                for (int j = 0; j < neurons; j++) {
+                    // z_xj += a_xi w_ij + ... + a_x(i+3) w_(i+3)j   (Eq. 6.1)
+                    Z[row + j] += a0 * W[w0 + j] + a1 * W[w1 + j] + a2 * W[w2 + j] + a3 * W[w3 + j];
+                }
+            }
+            // the inputs left over, one at a time
+            for (; i < inputs; i++) {
                 double axi = A[x * inputs + i];
                 int wRow = i * neurons;
                 for (int j = 0; j < neurons; j++) {
@@ -244,7 +257,20 @@ public final class MatrixForm {
         Arrays.fill(gb, 0);
         for (int i = 0; i < inputs; i++) {
             int gRow = i * neurons;
-            for (int x = 0; x < n; x++) {
+            // four examples x .. x+3 per sweep along the row of G, so that each g_ij is loaded and
+            // stored once for four products instead of once for each
+            int x = 0;
+            for (; x + 3 < n; x += 4) {
+                double a0 = A[x * inputs + i] / n, a1 = A[(x + 1) * inputs + i] / n;
+                double a2 = A[(x + 2) * inputs + i] / n, a3 = A[(x + 3) * inputs + i] / n;
+                int d0 = x * neurons, d1 = d0 + neurons, d2 = d1 + neurons, d3 = d2 + neurons;
+                for (int j = 0; j < neurons; j++) {
+                    // dE/dW = 1/n A^T D: g_ij += (a_xi d_xj + ... + a_(x+3)i d_(x+3)j) / n   (Eq. 6.6)
+                    G[gRow + j] += a0 * D[d0 + j] + a1 * D[d1 + j] + a2 * D[d2 + j] + a3 * D[d3 + j];
+                }
+            }
+            // the examples left over, one at a time
+            for (; x < n; x++) {
                 double axi = A[x * inputs + i] / n;
                 int dRow = x * neurons;
                 for (int j = 0; j < neurons; j++) {
@@ -268,12 +294,12 @@ public final class MatrixForm {
     private static void checkNetInputs(Matrix a, Matrix w, double[] b, Matrix z) {
         Require.notNull(a, "a");
         Require.notNull(w, "w");
-        Sizes.rows(w, "w", a.columns(), "a has " + Sizes.count(a.columns(), "column", "columns")
+        Sizes.rows(w, "w", a.columns(), () -> "a has " + Sizes.count(a.columns(), "column", "columns")
                 + " (the layer's inputs)");
-        Sizes.vector(b, "b", w.columns(), "w has " + Sizes.count(w.columns(), "column", "columns")
+        Sizes.vector(b, "b", w.columns(), () -> "w has " + Sizes.count(w.columns(), "column", "columns")
                 + " (the layer's neurons)");
-        Sizes.rows(z, "z", a.rows(), "a has " + Sizes.count(a.rows(), "row", "rows") + " (the examples)");
-        Sizes.columns(z, "z", w.columns(), "w has " + Sizes.count(w.columns(), "column", "columns")
+        Sizes.rows(z, "z", a.rows(), () -> "a has " + Sizes.count(a.rows(), "row", "rows") + " (the examples)");
+        Sizes.columns(z, "z", w.columns(), () -> "w has " + Sizes.count(w.columns(), "column", "columns")
                 + " (the layer's neurons)");
     }
 
@@ -294,10 +320,10 @@ public final class MatrixForm {
         Require.notNull(next, "next");
         Require.notNull(a, "a");
         Require.notNull(w, "w");
-        Sizes.rows(next, "next", a.rows(), "a has " + Sizes.count(a.rows(), "row", "rows") + " (the examples)");
-        Sizes.columns(w, "w", next.columns(), "next has " + Sizes.count(next.columns(), "column", "columns")
+        Sizes.rows(next, "next", a.rows(), () -> "a has " + Sizes.count(a.rows(), "row", "rows") + " (the examples)");
+        Sizes.columns(w, "w", next.columns(), () -> "next has " + Sizes.count(next.columns(), "column", "columns")
                 + " (the next layer's neurons)");
-        Sizes.rows(w, "w", a.columns(), "a has " + Sizes.count(a.columns(), "column", "columns")
+        Sizes.rows(w, "w", a.columns(), () -> "a has " + Sizes.count(a.columns(), "column", "columns")
                 + " (this layer's neurons)");
         Sizes.same(d, "d", a, "a");
     }
@@ -305,12 +331,12 @@ public final class MatrixForm {
     private static void checkGradients(Matrix a, Matrix d, Matrix gw, double[] gb) {
         Require.notNull(a, "a");
         Require.notNull(d, "d");
-        Sizes.rows(d, "d", a.rows(), "a has " + Sizes.count(a.rows(), "row", "rows") + " (the examples)");
-        Sizes.rows(gw, "gw", a.columns(), "a has " + Sizes.count(a.columns(), "column", "columns")
+        Sizes.rows(d, "d", a.rows(), () -> "a has " + Sizes.count(a.rows(), "row", "rows") + " (the examples)");
+        Sizes.rows(gw, "gw", a.columns(), () -> "a has " + Sizes.count(a.columns(), "column", "columns")
                 + " (the layer's inputs)");
-        Sizes.columns(gw, "gw", d.columns(), "d has " + Sizes.count(d.columns(), "column", "columns")
+        Sizes.columns(gw, "gw", d.columns(), () -> "d has " + Sizes.count(d.columns(), "column", "columns")
                 + " (the layer's neurons)");
-        Sizes.vector(gb, "gb", d.columns(), "d has " + Sizes.count(d.columns(), "column", "columns")
+        Sizes.vector(gb, "gb", d.columns(), () -> "d has " + Sizes.count(d.columns(), "column", "columns")
                 + " (the layer's neurons)");
     }
 }

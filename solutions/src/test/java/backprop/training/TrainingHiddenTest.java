@@ -25,13 +25,18 @@ class TrainingHiddenTest {
     static final MatrixNetwork.Output SIGMOID = MatrixNetwork.Output.SIGMOID_HALF_SQUARED_ERROR;
     static final MatrixNetwork.Output SOFTMAX = MatrixNetwork.Output.SOFTMAX_CROSS_ENTROPY;
 
-    /** Random shapes that are never square, so a transposed index cannot pass. */
+    /**
+     * Random shapes that are never square, so a transposed index cannot pass; the last is wide
+     * and long enough (9 and 13 inputs, 11 examples) that a loop taking several inputs or
+     * examples per sweep, as the reference does, runs several sweeps and a remainder.
+     */
     static Stream<Arguments> networks() {
         return Stream.of(
                 Arguments.of(1L, SIGMOID, new int[] {3, 5, 2}, 4),
                 Arguments.of(2L, SIGMOID, new int[] {4, 6, 3, 2}, 7),
                 Arguments.of(3L, SOFTMAX, new int[] {5, 3, 4}, 1),
-                Arguments.of(4L, SOFTMAX, new int[] {2, 7, 5, 3}, 6));
+                Arguments.of(4L, SOFTMAX, new int[] {2, 7, 5, 3}, 6),
+                Arguments.of(5L, SIGMOID, new int[] {9, 13, 6}, 11));
     }
 
     static double[][] inputs(long seed, int n, int features) {

@@ -164,7 +164,7 @@ public final class StubGenerator {
         List<String> problems = drift(solutions, exercises);
         problems.forEach(System.err::println);
         if (!problems.isEmpty()) {
-            System.err.println("Regenerate with: mvn -q -pl tools exec:java");
+            System.err.println("Regenerate with: ./mvnw -q -pl tools compile exec:java");
             System.exit(1);
         }
     }

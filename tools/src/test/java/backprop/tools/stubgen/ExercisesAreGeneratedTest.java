@@ -19,7 +19,7 @@ class ExercisesAreGeneratedTest {
     private static final Path ROOT = Path.of(System.getProperty("course.root", "..")).toAbsolutePath().normalize();
 
     @Test
-    @DisplayName("are exactly what the generator makes from solutions/ (regenerate: mvn -q -pl tools exec:java)")
+    @DisplayName("are exactly what the generator makes from solutions/ (regenerate: ./mvnw -q -pl tools compile exec:java)")
     void stubsDoNotDrift() {
         assertThat(StubGenerator.drift(
                 ROOT.resolve("solutions").resolve(StubGenerator.SOURCES),
