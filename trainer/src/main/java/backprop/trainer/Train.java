@@ -20,7 +20,9 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code backprop-train train ...}: trains a network of chapter 6 with the reference code on a
@@ -144,20 +146,54 @@ public final class Train implements Runnable {
         @Option(names = "--peak", description = "also measure one core's multiply-add peak and the ratio to that bound")
         boolean peak;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
-            Result r = train(data, hidden, batch, eta, epochs, seed, output, init, warmup,
-                    !noProgress && System.console() != null ? System.err : null, peak);
+            Result r;
+            try {
+                r = train(data, hidden, batch, eta, epochs, seed, output, init, warmup,
+                        !noProgress && System.console() != null ? System.err : null, peak);
+            } catch (IllegalArgumentException e) {
+                // a value out of range: its message and the usage, exit code 2, no stack trace
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
             System.out.println(r.json());
             return 0;
         }
     }
 
+    /** Every option in range, or an error that names the option and the value. */
+    private static void checkOptions(String data, int[] hidden, int batch, double eta, int epochs, int warmup) {
+        if (!data.equals("digits") && !data.equals("iris")) {
+            throw new IllegalArgumentException("--data must be digits or iris, not " + data);
+        }
+        if (hidden.length == 0) {
+            throw new IllegalArgumentException("--hidden needs at least one layer size");
+        }
+        for (int h : hidden) {
+            if (h < 1) {
+                throw new IllegalArgumentException("--hidden: every layer needs at least 1 neuron, not " + h);
+            }
+        }
+        atLeast("--batch", batch, 1);
+        atLeast("--epochs", epochs, 1);
+        atLeast("--warmup", warmup, 0);
+        if (!(eta > 0) || !Double.isFinite(eta)) {
+            throw new IllegalArgumentException("--eta must be a finite number greater than 0, not " + eta);
+        }
+    }
+
+    private static void atLeast(String option, int value, int least) {
+        if (value < least) {
+            throw new IllegalArgumentException(option + " must be at least " + least + ", not " + value);
+        }
+    }
+
     static Result train(String data, int[] hidden, int batch, double eta, int epochs, long seed, String output,
             String init, int warmup, PrintStream progress, boolean peak) {
-        if (!data.equals("digits") && !data.equals("iris")) {
-            throw new CommandLine.ParameterException(new CommandLine(new TrainCommand()), "--data must be digits or iris, not " + data);
-        }
+        checkOptions(data, hidden, batch, eta, epochs, warmup);
         DataSet train = ShippedData.scaled(data + "_train");
         DataSet test = ShippedData.scaled(data + "_test");
         int[] sizes = new int[hidden.length + 2];

@@ -68,6 +68,36 @@ class TrainTest {
         }
 
         @Test
+        @DisplayName("refuses a value out of range before training, naming the option and the value")
+        void outOfRange() {
+            assertThatThrownBy(() -> Train.train("iris", new int[] {8, 0}, 10, 0.5, 1, 1, "softmax", "fanin", 0, null, false))
+                    .hasMessage("--hidden: every layer needs at least 1 neuron, not 0");
+            assertThatThrownBy(() -> Train.train("iris", new int[] {8}, 0, 0.5, 1, 1, "softmax", "fanin", 0, null, false))
+                    .hasMessage("--batch must be at least 1, not 0");
+            assertThatThrownBy(() -> Train.train("iris", new int[] {8}, 10, 0.5, 0, 1, "softmax", "fanin", 0, null, false))
+                    .hasMessage("--epochs must be at least 1, not 0");
+            assertThatThrownBy(() -> Train.train("iris", new int[] {8}, 10, 0.5, 1, 1, "softmax", "fanin", -1, null, false))
+                    .hasMessage("--warmup must be at least 0, not -1");
+            for (double eta : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
+                assertThatThrownBy(() -> Train.train("iris", new int[] {8}, 10, eta, 1, 1, "softmax", "fanin", 0, null, false))
+                        .as("eta %s", eta).hasMessage("--eta must be a finite number greater than 0, not " + eta);
+            }
+        }
+
+        @Test
+        @DisplayName("from the command line, a bad value is one line naming it and the usage, exit code 2, no stack trace")
+        void commandLineError() {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            CommandLine cli = new CommandLine(new Train());
+            cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+            int code = cli.execute("train", "--data", "iris", "--epochs", "-1", "--no-progress");
+            String text = err.toString(StandardCharsets.UTF_8);
+            assertThat(code).isEqualTo(2);
+            assertThat(text).startsWith("--epochs must be at least 1, not -1").contains("Usage:").doesNotContain("Exception")
+                    .doesNotContain("\tat ");
+        }
+
+        @Test
         @DisplayName("from the command line: one JSON line on standard output")
         void commandLine() {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
