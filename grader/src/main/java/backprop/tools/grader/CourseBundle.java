@@ -23,12 +23,23 @@ public record CourseBundle(Path root, Catalog catalog, Map<String, String> stubs
     public static final String RESOURCE = "/grader-course/";
 
     /** The same course with only the tests and probes of the given chapters (all when empty). */
+    /** The chapters that have exercises in the catalog, in order. */
+    public java.util.Set<Integer> chapters() {
+        java.util.Set<Integer> chapters = new java.util.TreeSet<>();
+        catalog.entries().forEach(e -> chapters.add(chapterOf(e)));
+        return chapters;
+    }
+
+    private static int chapterOf(Catalog.Entry e) {
+        return Integer.parseInt(e.exercise().substring(0, e.exercise().indexOf('.')));
+    }
+
     public CourseBundle onlyChapters(java.util.Set<Integer> chapters) {
         if (chapters == null || chapters.isEmpty()) {
             return this;
         }
         List<Catalog.Entry> kept = catalog.entries().stream()
-                .filter(e -> chapters.contains(Integer.parseInt(e.exercise().substring(0, e.exercise().indexOf('.'))))).toList();
+                .filter(e -> chapters.contains(chapterOf(e))).toList();
         return new CourseBundle(root, new Catalog(kept), stubs, map, properties);
     }
 

@@ -128,8 +128,13 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             java.io.PrintWriter err = spec.commandLine().getErr();
-            if (jobs < 1 || heapMb < 32 || stackKb < 128 || testTimeout.isNegative() || testTimeout.isZero()) {
-                err.println("backprop-grader: --jobs must be >= 1, --heap-mb >= 32, --stack-kb >= 128 and --test-timeout > 0");
+            String range = jobs < 1 ? "--jobs must be at least 1, not " + jobs
+                    : heapMb < 32 ? "--heap-mb must be at least 32, not " + heapMb
+                    : stackKb < 128 ? "--stack-kb must be at least 128, not " + stackKb
+                    : testTimeout.isNegative() || testTimeout.isZero() ? "--test-timeout must be longer than 0, not " + testTimeout
+                    : null;
+            if (range != null) {
+                err.println("backprop-grader: " + range);
                 return USAGE;
             }
             if (!Files.isDirectory(submissions)) {
@@ -146,6 +151,13 @@ public final class Main implements Callable<Integer> {
             if (javax.tools.ToolProvider.getSystemJavaCompiler() == null) {
                 err.println("backprop-grader: no Java compiler; run the grader with a JDK 17+, not a JRE");
                 return BROKEN;
+            }
+            java.util.Set<Integer> courseChapters = course.chapters();
+            if (!courseChapters.containsAll(chapters)) {
+                java.util.Set<Integer> unknown = new java.util.TreeSet<>(chapters);
+                unknown.removeAll(courseChapters);
+                err.println("backprop-grader: --chapters names " + unknown + ", but this course has chapters " + courseChapters);
+                return USAGE;
             }
             course = course.onlyChapters(chapters);
             Sandbox.Options box = new Sandbox.Options(testTimeout.toMillis(), submissionTimeout.toMillis(), heapMb, stackKb * 1024L,

@@ -27,7 +27,10 @@ class CommandLineTest {
     void usage() {
         assertThat(Corpus.grader("grade").code()).isEqualTo(Main.USAGE);
         assertThat(Corpus.grader("grade", "x", "--out", "y", "--no-such-option").code()).isEqualTo(Main.USAGE);
-        assertThat(Corpus.grader("grade", "x", "--out", "y", "--jobs", "0").code()).isEqualTo(Main.USAGE);
+        Corpus.Result jobs = Corpus.grader("grade", "x", "--out", "y", "--jobs", "0");
+        assertThat(jobs.code()).isEqualTo(Main.USAGE);
+        assertThat(jobs.err()).contains("--jobs must be at least 1, not 0");
+        assertThat(Corpus.grader("grade", "x", "--out", "y", "--heap-mb", "8").err()).contains("--heap-mb must be at least 32, not 8");
     }
 
     @Test
@@ -40,6 +43,18 @@ class CommandLineTest {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         Corpus.Result blocked = Corpus.grader("grade", dir.toString(), "--out", file.resolve("out").toString());
         assertThat(blocked.code()).isEqualTo(Main.IO);
+    }
+
+    @Test
+    @DisplayName("--chapters with a chapter the course does not have exits with 2, naming it and the chapters there are")
+    void unknownChapter() throws Exception {
+        Path dir = Files.createTempDirectory("cli-chapters");
+        Path subs = Files.createDirectories(dir.resolve("subs"));
+        Corpus.Result r = Corpus.grader("grade", subs.toString(), "--out", dir.resolve("out").toString(), "--no-progress",
+                "--chapters", "3,9");
+        assertThat(r.code()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).contains("--chapters names [9], but this course has chapters [1, 2, 3");
+        assertThat(dir.resolve("out/gradebook.csv")).doesNotExist();
     }
 
     @Test
