@@ -61,6 +61,7 @@ class MistakeFixturesTest {
         Path subs = Files.createDirectories(dir.resolve("submissions"));
         out = dir.resolve("out");
         Corpus.submission(subs.resolve("reference"), "reference");
+        Corpus.submission(subs.resolve("stubs"), "stubs");
         for (String name : fixtures()) {
             Path s = Corpus.submission(subs.resolve(name), "reference");
             Corpus.mutate(s, Corpus.resources().resolve("fixtures").resolve(name).resolve("mutation.txt"));
@@ -160,6 +161,18 @@ class MistakeFixturesTest {
         for (var x : course().map().exercises()) {
             assertThat(weightedScore("reference", x.id())).as("the reference's score of %s", x.id()).isEqualTo(x.points());
         }
+    }
+
+    @Test
+    @DisplayName("the stubs earn nothing on any exercise of any chapter: no test passes while its own exercise is a stub and the others are the course's")
+    void stubsEarnNothing() throws IOException {
+        Corpus.Row row = rows.get("stubs");
+        assertThat(row.status()).isEqualTo("graded");
+        List<String> passed = Graded.read(out.resolve(".grader/results/stubs.tsv")).tests().stream()
+                .filter(Graded.Test::passed).map(Graded.Test::name).toList();
+        assertThat(passed).as("tests that pass against their own exercise's stub, graded with the course's bodies of the others"
+                + " (they test given code or another exercise, not their own)").isEmpty();
+        assertThat(row.total()).isZero();
     }
 
     @Test
