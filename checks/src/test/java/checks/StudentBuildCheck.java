@@ -21,12 +21,30 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * The student's build (exercises/pom.xml and exercises/.mvn/jvm.config): the tests run in Maven's
- * own JVM, and a System.exit in the code under test is named rather than silently ending the build.
+ * own JVM, Surefire's recap stays quiet so that the progress table ends the run, and a
+ * System.exit in the code under test is named rather than silently ending the build.
  */
 @DisplayName("The student's build")
 class StudentBuildCheck {
 
+    static final String RECAP_LOGGER = "org.slf4j.simpleLogger.log.org.apache.maven.plugin.surefire.SurefireMojo";
+
     private static final Path EXERCISES = CourseRoot.PATH.resolve("exercises");
+
+    @Test
+    @DisplayName("keeps Surefire's recap logger off in .mvn/jvm.config, so the table and Next are the run's last lines")
+    void recapIsOff() throws IOException {
+        String config = Files.readString(EXERCISES.resolve(".mvn/jvm.config"), StandardCharsets.UTF_8);
+        assertThat(config.strip().split("\\s+")).as("the options of exercises/.mvn/jvm.config")
+                .contains("-D" + RECAP_LOGGER + "=off");
+    }
+
+    @Test
+    @DisplayName("tells the student, in the kit's README, how to bring the recap back")
+    void readmeBringsTheRecapBack() throws IOException {
+        String readme = Files.readString(CourseRoot.PATH.resolve("grader/src/main/resources/kit/README.md"), StandardCharsets.UTF_8);
+        assertThat(readme).as("the kit's README").contains("-D" + RECAP_LOGGER + "=info");
+    }
 
     @Test
     @DisplayName("runs the tests in Maven's JVM by default (forkCount 0), and -DforkCount=1 still reaches Surefire")

@@ -25,7 +25,8 @@ import org.junit.platform.launcher.TestPlan;
 /**
  * Collects, while the tests run, which exercises pass and the first failure of each, and prints
  * every wrong value or exception once, with the test's display name and the course's frames
- * ({@link StudentFrames}); the stubs' "not written yet" exceptions are left to Surefire's recap. Registered through {@code META-INF/services}, so every run has it without set-up.
+ * ({@link StudentFrames}); the stubs' "not written yet" exceptions are not repeated: the table's "Next:" line quotes the
+ * first one. Registered through {@code META-INF/services}, so every run has it without set-up.
  *
  * <p>Under the student's pom the results go to the file named by {@value #FILE_PROPERTY}, and
  * {@link ProgressTable} prints the table from Maven's JVM after Surefire has finished, so that
