@@ -110,13 +110,19 @@ public class ProgressReport implements TestExecutionListener {
         }
     }
 
-    /** The shutdown hook: straight to the process's standard output, past any capture of System.out. */
+    /**
+     * The shutdown hook. In Maven's JVM it writes straight to the process's standard output, past
+     * Surefire's capture of System.out, which no longer reaches the console once the JVM is
+     * ending; in a JVM Surefire forked (-DforkCount=1), whose standard output is Surefire's own
+     * channel, it goes through System.out.
+     */
     private void onExit() {
         TestIdentifier test = running;
         if (test == null) {
             return;
         }
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        boolean forked = System.getProperty("sun.java.command", "").contains("surefirebooter");
+        PrintStream out = forked ? System.out : new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         out.println();
         out.println(exitNotice(displayPath(test), exercise(test), Thread.getAllStackTraces()));
         out.flush();
