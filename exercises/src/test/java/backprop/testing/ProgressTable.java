@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * Prints the progress table as the last lines of {@code mvn test}, and fails the build when a
  * test failed or none ran. It runs in Maven's own JVM after Surefire (the student's pom runs it
- * with exec:java), from the results {@link ProgressReport} wrote in the test JVM.
+ * with exec:java), from the results {@link ProgressReport} wrote while the tests ran: in that same
+ * JVM by default (forkCount 0), in a forked one with {@code -DforkCount=1}.
  */
 public final class ProgressTable {
 
