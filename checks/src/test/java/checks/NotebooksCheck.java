@@ -48,12 +48,13 @@ class NotebooksCheck {
             "(?i)\\b(https?|ftp)://|^\\s*%{1,2}(maven|loadFromPOM|addMavenDependenc)", Pattern.MULTILINE);
 
     /**
-     * What only one kernel has: the course kernel's html(), markdown() and printf(), a kernel's
-     * own classes, and every magic but the three line magics IJava, JJava and the course kernel
-     * share (%classpath, %jars, %load). kernel/README.md states the same rule.
+     * What only one kernel has: the course kernel's html(), markdown() and printf(); the runtime
+     * calls eval(), lineMagic() and cellMagic(), which IJava and JJava do not both offer; a
+     * kernel's own classes; and every magic but the three line magics IJava, JJava and the course
+     * kernel share (%classpath, %jars, %load). kernel/README.md states the same rule.
      */
     static final Pattern KERNEL_SPECIFIC = Pattern.compile(
-            "(?<![\\w.$])(html|markdown|printf)\\s*\\("
+            "(?<![\\w.$])(html|markdown|printf|eval|lineMagic|cellMagic)\\s*\\("
                     + "|\\b(backprop\\.tools\\.kernel|io\\.github\\.spencerpark|org\\.dflib\\.jjava)\\b|\\bgetKernelInstance\\b"
                     + "|^\\s*%%"
                     + "|^\\s*%(?!(classpath|jars|load)\\b)\\w",
@@ -139,14 +140,58 @@ class NotebooksCheck {
     @Test
     @DisplayName("run on the course kernel, IJava and JJava alike: display, render and updateDisplay; %classpath, %jars and %load only")
     void noKernelSpecificCalls() throws IOException {
-        assertThat(inCodeCells(KERNEL_SPECIFIC)).as("calls or magics that only one kernel has (kernel/README.md, section 5)").isEmpty();
+        List<String> problems = new ArrayList<>();
+        for (Path file : notebooks()) {
+            String name = file.getFileName().toString();
+            List<Map<String, Object>> cells = cells(read(file), name);
+            for (int k = 0; k < cells.size(); k++) {
+                if ("code".equals(cells.get(k).get("cell_type"))) {
+                    problems.addAll(kernelSpecific(name, k, source(cells.get(k))));
+                }
+            }
+        }
+        assertThat(problems).as("calls or magics that only one kernel has (kernel/README.md, section 5)").isEmpty();
+    }
+
+    /** "name cell k: eval( is not on every kernel, in: line", for every kernel-specific use in one cell's code. */
+    static List<String> kernelSpecific(String notebook, int cell, String code) {
+        List<String> problems = new ArrayList<>();
+        Matcher m = KERNEL_SPECIFIC.matcher(code);
+        while (m.find()) {
+            int start = code.lastIndexOf('\n', m.start()) + 1;
+            int end = code.indexOf('\n', m.end());
+            String call = m.group().strip().replaceAll("\\s+\\($", "(");
+            problems.add(notebook + " cell " + cell + ": " + call + " is not on every kernel (IJava, JJava and the course kernel), in: "
+                    + code.substring(start, end < 0 ? code.length() : end).strip());
+        }
+        return problems;
     }
 
     @Test
-    @DisplayName("the kernel-specific rule catches html(), markdown(), printf(), kernel classes and other magics, and lets the shared surface through")
+    @DisplayName("refuse eval(), lineMagic() and cellMagic(), naming the notebook, the cell and the call")
+    void runtimeCallsAreRefused() {
+        assertThat(kernelSpecific("03-logistic.ipynb", 4, "double y = 1;\nObject v = eval(\"1 + 1\");"))
+                .containsExactly("03-logistic.ipynb cell 4: eval( is not on every kernel (IJava, JJava and the course kernel), in: Object v = eval(\"1 + 1\");");
+        assertThat(kernelSpecific("x.ipynb", 0, "lineMagic(\"classpath\", List.of());\ncellMagic (\"time\", List.of(), \"1\");"))
+                .containsExactly("x.ipynb cell 0: lineMagic( is not on every kernel (IJava, JJava and the course kernel), in: lineMagic(\"classpath\", List.of());",
+                        "x.ipynb cell 0: cellMagic( is not on every kernel (IJava, JJava and the course kernel), in: cellMagic (\"time\", List.of(), \"1\");");
+        assertThat(kernelSpecific("x.ipynb", 0, "engine.eval(\"x\"); double evaluate(double z) { return z; } myeval(1);")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("follow the rule kernel/README.md states: every call the check refuses is named there")
+    void readmeStatesTheRule() throws IOException {
+        String readme = Files.readString(ROOT.resolve("kernel/README.md"), StandardCharsets.UTF_8);
+        for (String call : List.of("html(...)", "markdown(...)", "printf(...)", "eval(...)", "lineMagic(...)", "cellMagic(...)")) {
+            assertThat(readme).as("kernel/README.md's rule names %s, which NotebooksCheck refuses", call).contains("`" + call + "`");
+        }
+    }
+
+    @Test
+    @DisplayName("the kernel-specific rule catches html(), markdown(), printf(), eval(), lineMagic(), kernel classes and other magics, and lets the shared surface through")
     void kernelSpecificRule() {
         for (String bad : List.of("display(html(\"<b>x</b>\"));", "markdown(\"*x*\")", "printf(\"%d%n\", 1);",
-                "org.dflib.jjava.JJava.getKernelInstance()", "import io.github.spencerpark.ijava.IJava;",
+                "org.dflib.jjava.JJava.getKernelInstance()", "eval(\"1\")", "lineMagic(\"jars\", List.of())", "import io.github.spencerpark.ijava.IJava;",
                 "backprop.tools.kernel.Display.display(1);", "%%time\n1", "%maven org.x:y:1", "  %time 1 + 1")) {
             assertThat(KERNEL_SPECIFIC.matcher(bad).find()).as(bad).isTrue();
         }

@@ -6,6 +6,7 @@ import backprop.testing.Failure;
 import backprop.testing.Progress;
 import backprop.testing.ProgressTable;
 import backprop.testing.StudentFrames;
+import backprop.testing.course.CourseMap;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,9 +53,72 @@ class ProgressTableCheck {
         assertThat(report(p, null)).isEqualTo(1);
         List<String> lines = lines();
         assertThat(lines.get(0)).isEqualTo("Progress (exercises passing)");
-        assertThat(lines.get(1)).matches("  Chapter 1  .* 1/2");
+        assertThat(lines.get(1)).matches("  Chapter 1  Learning as an optimization problem +1/2 +next 1\\.3 The derivative of the squared error");
         assertThat(lines.get(lines.size() - 1)).startsWith("Next: exercise 1.3 (")
                 .contains("\"Squared error > derivative > [1]\"").endsWith("expected 2.0 but was 1.0");
+    }
+
+    @Test
+    @DisplayName("names, in every row, the chapter's title and its first exercise still to do by number and title, in columns that line up")
+    void titleColumn() throws IOException {
+        Map<String, Boolean> passed = new java.util.HashMap<>();
+        CourseMap.load().exercises().forEach(x -> passed.put(x.tag(), x.chapter() != 3 && !x.id().equals("7.2")));
+        report(new Progress(passed.size(), passed, Map.of()), null);
+        List<String> rows = lines().subList(1, lines().size() - 1);
+        assertThat(rows).hasSize(CourseMap.load().chapters().size());
+        assertThat(rows.get(0)).endsWith("   7/7   all pass");
+        assertThat(rows.get(2)).matches("  Chapter 3  The logistic function and its derivative +0/5 +next 3\\.1 The logistic function without overflow");
+        assertThat(rows.get(6)).startsWith("  Chapter 7  Computational graphs and automatic differentiation   9/10  next 7.2 Power, exponential");
+        assertThat(rows.stream().map(r -> r.indexOf('/'))).as("where the counts stand in %s", rows).containsOnly(rows.get(6).indexOf('/'));
+        assertThat(lines().get(lines().size() - 1)).startsWith("Next: exercise 3.1 (The logistic function without overflow). Its test failed");
+    }
+
+    /** The run README.md shows: chapter 1 done, chapter 2 at exercise 2.4 with the chain rule's phi' left out. */
+    static Progress readmeExample() {
+        Map<String, Boolean> passed = new java.util.HashMap<>();
+        CourseMap.load().exercises().forEach(x -> passed.put(x.tag(), x.chapter() == 1 || List.of("2.1", "2.2", "2.3").contains(x.id())));
+        return new Progress(212, passed, Map.of("ex2.4", "\"A neuron with weights, a bias and an activation > Exercise 2.4: the gradient by the chain"
+                + " rule (Eq. 2.3) > of a logistic neuron at net = 0 on x = (1, 2), t = 1 is (-0.125, -0.25) and -0.125 for the bias\":"
+                + " [dE/dw[0]] expected -0.125 (within 1.0E-12) but was -0.5"));
+    }
+
+    @Test
+    @DisplayName("is shown in README.md (and in the kit's README, if it shows one) exactly as ProgressTable prints it")
+    void readmeShowsTheRealTable() throws IOException {
+        report(readmeExample(), null);
+        String printed = out.strip();
+        Path root = StudentBuildCheck.CourseRoot.PATH;
+        int shown = 0;
+        for (Path readme : List.of(root.resolve("README.md"), root.resolve("grader/src/main/resources/kit/README.md"))) {
+            List<String> examples = tableExamples(Files.readString(readme));
+            for (String example : examples) {
+                assertThat(example).as("the progress table in %s, which must be ProgressTable's output for "
+                        + "ProgressTableCheck.readmeExample(); paste this:%n%s%n", readme, printed).isEqualTo(printed);
+            }
+            shown += examples.size();
+        }
+        assertThat(shown).as("examples of the progress table in README.md").isPositive();
+    }
+
+    @Test
+    @DisplayName("finds the table in a README's code block, indented or not, and nothing else")
+    void readsReadmeExamples() {
+        assertThat(tableExamples("x\n   ```\n   Progress (exercises passing)\n     Chapter 1  A  1/2\n   Next: y\n   ```\n"
+                + "```sh\n./mvnw test\n```\n```\nProgress (exercises passing)\n```\n"))
+                .containsExactly("Progress (exercises passing)\n  Chapter 1  A  1/2\nNext: y", "Progress (exercises passing)");
+    }
+
+    /** Every fenced code block whose first line is the table's heading, with the block's indentation removed. */
+    static List<String> tableExamples(String markdown) {
+        List<String> examples = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^( *)```[^\n]*\n((?:.*\n)*?)\\1```").matcher(markdown);
+        while (m.find()) {
+            String block = m.group(2).stripTrailing().stripIndent().strip();
+            if (block.startsWith("Progress (exercises passing)")) {
+                examples.add(block);
+            }
+        }
+        return examples;
     }
 
     @Test

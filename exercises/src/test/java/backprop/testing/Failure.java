@@ -14,7 +14,7 @@ public final class Failure {
     private Failure() {
     }
 
-    /** The stub's own "not written yet" exception: the run's recap already names it, once per test. */
+    /** The stub's own "not written yet" exception: not printed per test; "Next:" quotes the first one. */
     public static boolean isStub(Throwable error) {
         return error instanceof UnsupportedOperationException && error.getMessage() != null
                 && error.getMessage().matches("(?s)Chapter \\d+, exercise \\d+\\.\\d+: .*");

@@ -1,6 +1,9 @@
 package backprop.testing;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,11 +25,17 @@ import org.junit.platform.launcher.TestPlan;
 /**
  * Collects, while the tests run, which exercises pass and the first failure of each, and prints
  * every wrong value or exception once, with the test's display name and the course's frames
- * ({@link StudentFrames}); the stubs' "not written yet" exceptions are left to Surefire's recap. Registered through {@code META-INF/services}, so every run has it without set-up.
+ * ({@link StudentFrames}); the stubs' "not written yet" exceptions are not repeated: the table's "Next:" line quotes the
+ * first one. Registered through {@code META-INF/services}, so every run has it without set-up.
  *
  * <p>Under the student's pom the results go to the file named by {@value #FILE_PROPERTY}, and
  * {@link ProgressTable} prints the table from Maven's JVM after Surefire has finished, so that
  * the table is the run's last lines. Elsewhere (an IDE) the table is printed when the tests end.
+ *
+ * <p>The student's pom runs the tests inside Maven's own JVM, where a {@code System.exit} in the
+ * code under test ends Maven as well, table and all. While the tests run, a shutdown hook stands
+ * by to say so: if the JVM ends during a test, it prints one sentence that names the test and
+ * where {@code System.exit} was called ({@link #exitNotice}).
  */
 public class ProgressReport implements TestExecutionListener {
 
@@ -37,14 +46,33 @@ public class ProgressReport implements TestExecutionListener {
     private final Map<String, String> firstProblem = new LinkedHashMap<>();
     private TestPlan plan;
     private int tests;
+    /** The test under way, for the shutdown hook; null between tests. */
+    private volatile TestIdentifier running;
+    private Thread exitHook;
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
         plan = testPlan;
+        exitHook = new Thread(this::onExit, "backprop-exit-notice");
+        try {
+            Runtime.getRuntime().addShutdownHook(exitHook);
+        } catch (IllegalStateException | SecurityException alreadyEnding) {
+            exitHook = null;
+        }
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier test) {
+        if (test.isTest()) {
+            running = test;
+        }
     }
 
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+        if (test.equals(running)) {
+            running = null;
+        }
         Optional<String> exercise = test.getTags().stream().map(TestTag::getName).filter(t -> t.startsWith("ex")).findFirst();
         result.getThrowable().filter(e -> !Failure.isStub(e)).ifPresent(e ->
                 System.out.print(Failure.block(displayPath(test), exercise.map(t -> t.substring(2)), e)));
@@ -63,6 +91,14 @@ public class ProgressReport implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
+        if (exitHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(exitHook);
+            } catch (IllegalStateException alreadyEnding) {
+                // the JVM is ending after the last test: the hook has no test to name
+            }
+            exitHook = null;
+        }
         Progress progress = new Progress(tests, passedByExercise, firstProblem);
         String file = System.getProperty(FILE_PROPERTY);
         if (file == null || file.isBlank()) {
@@ -72,6 +108,63 @@ public class ProgressReport implements TestExecutionListener {
         } else {
             write(progress, Path.of(file));
         }
+    }
+
+    /**
+     * The shutdown hook. In Maven's JVM it writes straight to the process's standard output, past
+     * Surefire's capture of System.out, which no longer reaches the console once the JVM is
+     * ending; in a JVM Surefire forked (-DforkCount=1), whose standard output is Surefire's own
+     * channel, it goes through System.out.
+     */
+    private void onExit() {
+        TestIdentifier test = running;
+        if (test == null) {
+            return;
+        }
+        boolean forked = System.getProperty("sun.java.command", "").contains("surefirebooter");
+        PrintStream out = forked ? System.out : new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        out.println();
+        out.println(exitNotice(displayPath(test), exercise(test), Thread.getAllStackTraces()));
+        out.flush();
+    }
+
+    /**
+     * The sentence the shutdown hook prints when the JVM ends while {@code test} runs. The threads'
+     * stacks tell who ended it: the frame that called {@code System.exit} (or {@code Runtime.exit}),
+     * or the JVM's signal handler (Ctrl-C, a kill).
+     */
+    public static String exitNotice(String test, Optional<String> exercise, Map<Thread, StackTraceElement[]> stacks) {
+        String where = "\"" + test + "\"" + exercise.map(id -> " (exercise " + id + ")").orElse("");
+        Optional<StackTraceElement> caller = exitCaller(stacks);
+        if (caller.isPresent() && caller.get().getClassName().startsWith("java.lang.Terminator")) {
+            return "The run was interrupted (Ctrl-C or a signal) during the test " + where + ", so it ends without the progress table.";
+        }
+        return "The run stopped during the test " + where + ": the code under test called System.exit"
+                + caller.map(f -> " at " + f.getClassName() + "." + f.getMethodName() + "(" + f.getFileName() + ":" + f.getLineNumber() + ")").orElse("")
+                + ", which ends Maven and the whole run, so no progress table follows; return a value or throw an exception instead.";
+    }
+
+    /** The frame that ended the JVM (Shutdown.exit's caller, past Runtime.exit and System.exit), on any thread. */
+    private static Optional<StackTraceElement> exitCaller(Map<Thread, StackTraceElement[]> stacks) {
+        for (StackTraceElement[] frames : stacks.values()) {
+            for (int i = 0; i < frames.length; i++) {
+                if (frames[i].getClassName().equals("java.lang.Shutdown") && frames[i].getMethodName().equals("exit")) {
+                    int caller = i + 1;
+                    while (caller < frames.length && (frames[caller].getClassName().equals("java.lang.Runtime")
+                            || frames[caller].getClassName().equals("java.lang.System"))) {
+                        caller++;
+                    }
+                    if (caller < frames.length) {
+                        return Optional.of(frames[caller]);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> exercise(TestIdentifier test) {
+        return test.getTags().stream().map(TestTag::getName).filter(t -> t.startsWith("ex")).findFirst().map(t -> t.substring(2));
     }
 
     /** "The logistic function > value > [1] z = 800": the test's display name under its containers. */

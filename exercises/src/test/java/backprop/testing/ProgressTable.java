@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * Prints the progress table as the last lines of {@code mvn test}, and fails the build when a
  * test failed or none ran. It runs in Maven's own JVM after Surefire (the student's pom runs it
- * with exec:java), from the results {@link ProgressReport} wrote in the test JVM.
+ * with exec:java), from the results {@link ProgressReport} wrote while the tests ran: in that same
+ * JVM by default (forkCount 0), in a forked one with {@code -DforkCount=1}.
  */
 public final class ProgressTable {
 
@@ -55,23 +56,34 @@ public final class ProgressTable {
         return progress.allPassed() ? 0 : 1;
     }
 
+    /**
+     * The table: one row per chapter that ran, with its title, how many of its exercises that ran
+     * pass, and the first of them still to do, by number and title; then the "Next:" line. The
+     * columns are as wide as the course's longest entries, so the table keeps its shape whichever
+     * chapters ran.
+     */
     public static void print(Progress progress, PrintStream out) {
         Map<String, Boolean> passed = progress.passedByExercise();
+        Map<Chapter, List<Exercise>> chapters = CourseMap.load().byChapter();
+        int numberWidth = chapters.keySet().stream().mapToInt(c -> String.valueOf(c.number()).length()).max().orElse(1);
+        int titleWidth = chapters.keySet().stream().mapToInt(c -> c.title().length()).max().orElse(0);
+        int countWidth = chapters.values().stream().mapToInt(x -> String.valueOf(x.size()).length()).max().orElse(1);
+        String row = "  Chapter %-" + numberWidth + "d  %-" + titleWidth + "s  %" + countWidth + "d/%-" + countWidth + "d  %s%n";
         out.println();
         out.println("Progress (exercises passing)");
         String next = null;
-        for (Map.Entry<Chapter, List<Exercise>> e : CourseMap.load().byChapter().entrySet()) {
+        for (Map.Entry<Chapter, List<Exercise>> e : chapters.entrySet()) {
             List<Exercise> ran = e.getValue().stream().filter(x -> passed.containsKey(x.tag())).toList();
             if (ran.isEmpty()) {
                 continue;
             }
             long passing = ran.stream().filter(x -> passed.get(x.tag())).count();
-            out.printf("  Chapter %d  %-42s %d/%d%n", e.getKey().number(), e.getKey().title(), passing, ran.size());
-            if (next == null) {
-                next = ran.stream().filter(x -> !passed.get(x.tag())).findFirst()
-                        .map(x -> "exercise " + x.id() + " (" + x.title() + "). Its test "
-                                + progress.firstProblem().getOrDefault(x.tag(), "failed"))
-                        .orElse(null);
+            Exercise todo = ran.stream().filter(x -> !passed.get(x.tag())).findFirst().orElse(null);
+            out.printf(row, e.getKey().number(), e.getKey().title(), passing, ran.size(),
+                    todo == null ? "all pass" : "next " + todo.id() + " " + todo.title());
+            if (next == null && todo != null) {
+                next = "exercise " + todo.id() + " (" + todo.title() + "). Its test "
+                        + progress.firstProblem().getOrDefault(todo.tag(), "failed");
             }
         }
         out.println(next == null ? "All exercises that ran pass." : "Next: " + next);

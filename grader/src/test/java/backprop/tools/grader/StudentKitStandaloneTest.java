@@ -49,17 +49,90 @@ class StudentKitStandaloneTest {
 
     @Test
     @Order(1)
-    @DisplayName("./mvnw -o test on the stubs fails, and its last lines are the progress table and Next")
+    @DisplayName("./mvnw -o test on the stubs fails, and its last lines are the progress table and Next, with no recap of Surefire's")
     void redOnTheStubs() throws Exception {
         Run test = mvnw("test");
         assertThat(test.code()).as(test.output()).isNotZero();
         List<String> last = test.lastLines(10);
         assertThat(last).as(test.output()).anyMatch(l -> l.equals("Progress (exercises passing)"));
         assertThat(last.get(last.size() - 1)).as("the run's last line").startsWith("Next: exercise 1.1");
+        assertThat(test.output()).as("Surefire's recap is off (.mvn/jvm.config)").doesNotContain("Tests run:").doesNotContain("Results:");
+        assertThat(test.lastLines(1000)).as("a run on the stubs is the table and nothing else:%n%s", test.output())
+                .hasSizeLessThanOrEqualTo(last.size());
     }
 
     @Test
     @Order(2)
+    @DisplayName("./mvnw -o test -Dgroups=3.1, a tag no test has, fails and lists the tags in use")
+    void tagTypo() throws Exception {
+        Run test = mvnw("test", "-Dgroups=3.1");
+        assertThat(test.code()).as(test.output()).isNotZero();
+        assertThat(test.lastLines(1).get(0)).as(test.output()).startsWith("No test has the tag 3.1").contains("ex3.1");
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("in Maven's own JVM, an exception in the student's code is printed with the test's display name and the student's line")
+    void studentsLine() throws Exception {
+        int line = plantInLinearNeuron("double[] w = {w1}; return x1 * w[0] + x2 * w[1];");
+        Run test = mvnw("test", "-Dgroups=ex1.1");
+        assertThat(test.code()).as(test.output()).isNotZero();
+        assertThat(test.output()).as("the failure, printed once per test")
+                .contains("FAILED Exercise 1.1: the linear neuron's output > ")
+                .contains("java.lang.ArrayIndexOutOfBoundsException: Index 1 out of bounds for length 1")
+                .contains("at backprop.intuition.LinearNeuron.output(LinearNeuron.java:" + line + ")");
+        assertThat(test.lastLines(1).get(0)).as(test.output()).startsWith("Next: exercise 1.1")
+                .contains("ArrayIndexOutOfBoundsException").endsWith("(at LinearNeuron.java:" + line + ")");
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("in Maven's own JVM, a System.exit in the student's code ends the run with one sentence naming the test and the line")
+    void systemExit() throws Exception {
+        int line = plantInLinearNeuron("System.exit(3); return 0;");
+        Run test = mvnw("test", "-Dgroups=ex1.1");
+        assertThat(test.code()).as("the status the student's code exited with: the tests ran in Maven's JVM%n%s", test.output()).isEqualTo(3);
+        assertThat(test.lastLines(1).get(0)).as(test.output())
+                .startsWith("The run stopped during the test \"Exercise 1.1: the linear neuron's output > ")
+                .contains("the code under test called System.exit at backprop.intuition.LinearNeuron.output(LinearNeuron.java:" + line + ")");
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("./mvnw -o test -DforkCount=1 runs the tests in a JVM of their own, and still ends with the table")
+    void forked() throws Exception {
+        Files.writeString(linearNeuron(), stub(), StandardCharsets.UTF_8);
+        Run test = mvnw("test", "-DforkCount=1");
+        assertThat(test.code()).as(test.output()).isNotZero();
+        List<String> last = test.lastLines(10);
+        assertThat(last).as(test.output()).anyMatch(l -> l.equals("Progress (exercises passing)"));
+        assertThat(last.get(last.size() - 1)).as("the run's last line").startsWith("Next: exercise 1.1");
+    }
+
+    private static Path linearNeuron() {
+        return kit.resolve("exercises/src/main/java/backprop/intuition/LinearNeuron.java");
+    }
+
+    private static String stubText;
+
+    private static String stub() throws IOException {
+        if (stubText == null) {
+            stubText = Files.readString(linearNeuron(), StandardCharsets.UTF_8);
+        }
+        return stubText;
+    }
+
+    /** Replaces the stub's throw in LinearNeuron.output with {@code code}; returns its line number. */
+    private static int plantInLinearNeuron(String code) throws IOException {
+        String stub = stub();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("throw new UnsupportedOperationException\\(\"Chapter 1, exercise 1\\.1:[^;]*;").matcher(stub);
+        assertThat(m.find()).as("the stub of exercise 1.1 in the kit").isTrue();
+        Files.writeString(linearNeuron(), stub.substring(0, m.start()) + code + stub.substring(m.end()), StandardCharsets.UTF_8);
+        return (int) stub.substring(0, m.start()).lines().count();
+    }
+
+    @Test
+    @Order(6)
     @DisplayName("./mvnw -o test with the reference code copied in passes, ending with the table")
     void greenWithTheReference() throws Exception {
         Corpus.copyTree(Corpus.courseRoot().resolve("solutions/src/main/java"), kit.resolve("exercises/src/main/java"));
@@ -69,7 +142,7 @@ class StudentKitStandaloneTest {
     }
 
     @Test
-    @Order(3)
+    @Order(7)
     @DisplayName("every notebook runs with nbclient on the kit's kernel, against the kit's compiled classes")
     void notebooksRunOnTheKitsKernel() throws Exception {
         Path jupyter = Files.createDirectories(work.resolve("jupyter"));
