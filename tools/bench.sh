@@ -146,6 +146,8 @@ EOF
         copies=$WORK/mvn-copies
         rm -rf "$copies" && cp -r "$subs" "$copies"
         for d in "$copies"/*/; do
+            # the student's Maven settings too (tests in Maven's JVM, its JIT options, no recap)
+            cp -r exercises/.mvn "$d/"
             cp -r exercises/src/test "$d/src/"
             cp -r solutions/src/test/java/. "$d/src/test/java/"
         done
