@@ -141,15 +141,7 @@ class NotebooksCheck {
     @DisplayName("run on the course kernel, IJava and JJava alike: display, render and updateDisplay; %classpath, %jars and %load only")
     void noKernelSpecificCalls() throws IOException {
         List<String> problems = new ArrayList<>();
-        for (Path file : notebooks()) {
-            String name = file.getFileName().toString();
-            List<Map<String, Object>> cells = cells(read(file), name);
-            for (int k = 0; k < cells.size(); k++) {
-                if ("code".equals(cells.get(k).get("cell_type"))) {
-                    problems.addAll(kernelSpecific(name, k, source(cells.get(k))));
-                }
-            }
-        }
+        forEachCodeCell((name, k, code) -> problems.addAll(kernelSpecific(name, k, code)));
         assertThat(problems).as("calls or magics that only one kernel has (kernel/README.md, section 5)").isEmpty();
     }
 
@@ -354,16 +346,26 @@ class NotebooksCheck {
     /** Every line of a code cell, in any notebook, where the pattern matches: "name cell k: line". */
     private static List<String> inCodeCells(Pattern pattern) throws IOException {
         List<String> problems = new ArrayList<>();
+        forEachCodeCell((name, k, code) -> find(pattern, code, name + " cell " + k, problems));
+        return problems;
+    }
+
+    /** What is done with one code cell: its notebook's file name, its index and its source. */
+    private interface CodeCell {
+        void accept(String notebook, int cell, String code);
+    }
+
+    /** Every code cell of every notebook, in order. */
+    private static void forEachCodeCell(CodeCell action) throws IOException {
         for (Path file : notebooks()) {
             String name = file.getFileName().toString();
             List<Map<String, Object>> cells = cells(read(file), name);
             for (int k = 0; k < cells.size(); k++) {
                 if ("code".equals(cells.get(k).get("cell_type"))) {
-                    find(pattern, source(cells.get(k)), name + " cell " + k, problems);
+                    action.accept(name, k, source(cells.get(k)));
                 }
             }
         }
-        return problems;
     }
 
     private static void find(Pattern pattern, String text, String where, List<String> problems) {
