@@ -73,7 +73,7 @@ public class ProgressReport implements TestExecutionListener {
         if (test.equals(running)) {
             running = null;
         }
-        Optional<String> exercise = test.getTags().stream().map(TestTag::getName).filter(t -> t.startsWith("ex")).findFirst();
+        Optional<String> exercise = exerciseTag(test);
         result.getThrowable().filter(e -> !Failure.isStub(e)).ifPresent(e ->
                 System.out.print(Failure.block(displayPath(test), exercise.map(t -> t.substring(2)), e)));
         if (!test.isTest()) {
@@ -124,7 +124,7 @@ public class ProgressReport implements TestExecutionListener {
         boolean forked = System.getProperty("sun.java.command", "").contains("surefirebooter");
         PrintStream out = forked ? System.out : new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         out.println();
-        out.println(exitNotice(displayPath(test), exercise(test), Thread.getAllStackTraces()));
+        out.println(exitNotice(displayPath(test), exerciseTag(test).map(t -> t.substring(2)), Thread.getAllStackTraces()));
         out.flush();
     }
 
@@ -163,8 +163,9 @@ public class ProgressReport implements TestExecutionListener {
         return Optional.empty();
     }
 
-    private static Optional<String> exercise(TestIdentifier test) {
-        return test.getTags().stream().map(TestTag::getName).filter(t -> t.startsWith("ex")).findFirst().map(t -> t.substring(2));
+    /** The test's exercise tag, "ex3.1". */
+    private static Optional<String> exerciseTag(TestIdentifier test) {
+        return test.getTags().stream().map(TestTag::getName).filter(t -> t.startsWith("ex")).findFirst();
     }
 
     /** "The logistic function > value > [1] z = 800": the test's display name under its containers. */
