@@ -60,7 +60,7 @@ class NotebooksCheck {
                     + "|^\\s*%(?!(classpath|jars|load)\\b)\\w",
             Pattern.MULTILINE);
 
-    private static final Path ROOT = courseRoot();
+    private static final Path ROOT = CourseRoot.PATH;
 
     @Test
     @DisplayName("are one per chapter of CONTRIBUTING.md's table, plus " + XOR_NOTEBOOK + ", and nothing else")
@@ -269,15 +269,6 @@ class NotebooksCheck {
     }
 
     // ---------------------------------------------------------------------------------------------
-
-    private static Path courseRoot() {
-        String root = System.getProperty("course.root");
-        Path path = Path.of(root == null || root.isBlank() ? ".." : root).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(path.resolve("CONTRIBUTING.md")) && Files.isRegularFile(path.getParent().resolve("CONTRIBUTING.md"))) {
-            path = path.getParent();
-        }
-        return path;
-    }
 
     /** Notebook file name to package, from the chapter rows of CONTRIBUTING.md. */
     static Map<String, String> chapterNotebooks() throws IOException {

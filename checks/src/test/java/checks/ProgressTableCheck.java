@@ -87,7 +87,7 @@ class ProgressTableCheck {
     void readmeShowsTheRealTable() throws IOException {
         report(readmeExample(), null);
         String printed = out.strip();
-        Path root = StudentBuildCheck.CourseRoot.PATH;
+        Path root = CourseRoot.PATH;
         int shown = 0;
         for (Path readme : List.of(root.resolve("README.md"), root.resolve("grader/src/main/resources/kit/README.md"))) {
             List<String> examples = tableExamples(Files.readString(readme));

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -137,23 +136,6 @@ class StudentBuildCheck {
         @DisplayName("calls System.exit")
         void exits() {
             new ExitingRun().exits();
-        }
-    }
-
-    /** The course checkout: the folder with CONTRIBUTING.md, as -Dcourse.root or the parent of checks/. */
-    static final class CourseRoot {
-
-        static final Path PATH = find();
-
-        private static Path find() {
-            String root = System.getProperty("course.root");
-            Path path = Path.of(root == null || root.isBlank() ? ".." : root).toAbsolutePath().normalize();
-            for (Path p : List.of(path, path.getParent())) {
-                if (p != null && Files.isRegularFile(p.resolve("CONTRIBUTING.md"))) {
-                    return p;
-                }
-            }
-            return path;
         }
     }
 }
