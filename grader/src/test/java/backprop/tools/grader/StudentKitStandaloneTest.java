@@ -52,10 +52,7 @@ class StudentKitStandaloneTest {
     @DisplayName("./mvnw -o test on the stubs fails, and its last lines are the progress table and Next, with no recap of Surefire's")
     void redOnTheStubs() throws Exception {
         Run test = mvnw("test");
-        assertThat(test.code()).as(test.output()).isNotZero();
-        List<String> last = test.lastLines(10);
-        assertThat(last).as(test.output()).anyMatch(l -> l.equals("Progress (exercises passing)"));
-        assertThat(last.get(last.size() - 1)).as("the run's last line").startsWith("Next: exercise 1.1");
+        List<String> last = endsWithTheTable(test);
         assertThat(test.output()).as("Surefire's recap is off (.mvn/jvm.config)").doesNotContain("Tests run:").doesNotContain("Results:");
         assertThat(test.lastLines(1000)).as("a run on the stubs is the table and nothing else:%n%s", test.output())
                 .hasSizeLessThanOrEqualTo(last.size());
@@ -102,11 +99,16 @@ class StudentKitStandaloneTest {
     @DisplayName("./mvnw -o test -DforkCount=1 runs the tests in a JVM of their own, and still ends with the table")
     void forked() throws Exception {
         Files.writeString(linearNeuron(), stub(), StandardCharsets.UTF_8);
-        Run test = mvnw("test", "-DforkCount=1");
+        endsWithTheTable(mvnw("test", "-DforkCount=1"));
+    }
+
+    /** A failed run on the stubs whose last ten lines hold the table and end with "Next: exercise 1.1"; returns them. */
+    private static List<String> endsWithTheTable(Run test) {
         assertThat(test.code()).as(test.output()).isNotZero();
         List<String> last = test.lastLines(10);
         assertThat(last).as(test.output()).anyMatch(l -> l.equals("Progress (exercises passing)"));
         assertThat(last.get(last.size() - 1)).as("the run's last line").startsWith("Next: exercise 1.1");
+        return last;
     }
 
     private static Path linearNeuron() {
