@@ -1,5 +1,6 @@
 package backprop.trainer;
 
+import backprop.common.Require;
 import backprop.figures.ShippedData;
 import backprop.training.DataSet;
 import backprop.training.Evaluation;
@@ -177,17 +178,11 @@ public final class Train implements Runnable {
                 throw new IllegalArgumentException("--hidden: every layer needs at least 1 neuron, not " + h);
             }
         }
-        atLeast("--batch", batch, 1);
-        atLeast("--epochs", epochs, 1);
-        atLeast("--warmup", warmup, 0);
+        Require.atLeast(batch, 1, "--batch");
+        Require.atLeast(epochs, 1, "--epochs");
+        Require.nonNegative(warmup, "--warmup");
         if (!(eta > 0) || !Double.isFinite(eta)) {
             throw new IllegalArgumentException("--eta must be a finite number greater than 0, not " + eta);
-        }
-    }
-
-    private static void atLeast(String option, int value, int least) {
-        if (value < least) {
-            throw new IllegalArgumentException(option + " must be at least " + least + ", not " + value);
         }
     }
 

@@ -73,11 +73,11 @@ class TrainTest {
             assertThatThrownBy(() -> Train.train("iris", new int[] {8, 0}, 10, 0.5, 1, 1, "softmax", "fanin", 0, null, false))
                     .hasMessage("--hidden: every layer needs at least 1 neuron, not 0");
             assertThatThrownBy(() -> Train.train("iris", new int[] {8}, 0, 0.5, 1, 1, "softmax", "fanin", 0, null, false))
-                    .hasMessage("--batch must be at least 1, not 0");
+                    .hasMessage("--batch must be at least 1 but was 0");
             assertThatThrownBy(() -> Train.train("iris", new int[] {8}, 10, 0.5, 0, 1, "softmax", "fanin", 0, null, false))
-                    .hasMessage("--epochs must be at least 1, not 0");
+                    .hasMessage("--epochs must be at least 1 but was 0");
             assertThatThrownBy(() -> Train.train("iris", new int[] {8}, 10, 0.5, 1, 1, "softmax", "fanin", -1, null, false))
-                    .hasMessage("--warmup must be at least 0, not -1");
+                    .hasMessage("--warmup must not be negative but was -1");
             for (double eta : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
                 assertThatThrownBy(() -> Train.train("iris", new int[] {8}, 10, eta, 1, 1, "softmax", "fanin", 0, null, false))
                         .as("eta %s", eta).hasMessage("--eta must be a finite number greater than 0, not " + eta);
@@ -93,7 +93,7 @@ class TrainTest {
             int code = cli.execute("train", "--data", "iris", "--epochs", "-1", "--no-progress");
             String text = err.toString(StandardCharsets.UTF_8);
             assertThat(code).isEqualTo(2);
-            assertThat(text).startsWith("--epochs must be at least 1, not -1").contains("Usage:").doesNotContain("Exception")
+            assertThat(text).startsWith("--epochs must be at least 1 but was -1").contains("Usage:").doesNotContain("Exception")
                     .doesNotContain("\tat ");
         }
 
