@@ -22,7 +22,6 @@ public record CourseBundle(Path root, Catalog catalog, Map<String, String> stubs
 
     public static final String RESOURCE = "/grader-course/";
 
-    /** The same course with only the tests and probes of the given chapters (all when empty). */
     /** The chapters that have exercises in the catalog, in order. */
     public java.util.Set<Integer> chapters() {
         java.util.Set<Integer> chapters = new java.util.TreeSet<>();
@@ -34,6 +33,7 @@ public record CourseBundle(Path root, Catalog catalog, Map<String, String> stubs
         return Integer.parseInt(e.exercise().substring(0, e.exercise().indexOf('.')));
     }
 
+    /** The same course with only the tests and probes of the given chapters (all when empty). */
     public CourseBundle onlyChapters(java.util.Set<Integer> chapters) {
         if (chapters == null || chapters.isEmpty()) {
             return this;
