@@ -39,33 +39,13 @@ public final class MatrixForm {
         int n = a.rows();
         int inputs = w.rows();
         int neurons = w.columns();
-        double[] A = a.data();
-        double[] W = w.data();
         double[] Z = z.data();
+        // A W: z_xj = sum_i a_xi w_ij, row x of A (stride 1 along i) times column j of W (stride neurons)
+        product(a.data(), inputs, 1, w.data(), neurons, 1, inputs, Z, n, neurons);
         for (int x = 0; x < n; x++) {
-            int row = x * neurons;
-            // the 1 b^T of Eq. (6.1): every row starts from the biases
-            System.arraycopy(b, 0, Z, row, neurons);
-            // four inputs i .. i+3 per sweep along the row of Z, so that each z_xj is loaded and
-            // stored once for four products instead of once for each
-            int i = 0;
-            for (; i + 3 < inputs; i += 4) {
-                int x0 = x * inputs + i;
-                double a0 = A[x0], a1 = A[x0 + 1], a2 = A[x0 + 2], a3 = A[x0 + 3];
-                int w0 = i * neurons, w1 = w0 + neurons, w2 = w1 + neurons, w3 = w2 + neurons;
-                for (int j = 0; j < neurons; j++) {
-                    // z_xj += a_xi w_ij + ... + a_x(i+3) w_(i+3)j   (Eq. 6.1)
-                    Z[row + j] += a0 * W[w0 + j] + a1 * W[w1 + j] + a2 * W[w2 + j] + a3 * W[w3 + j];
-                }
-            }
-            // the inputs left over, one at a time
-            for (; i < inputs; i++) {
-                double axi = A[x * inputs + i];
-                int wRow = i * neurons;
-                for (int j = 0; j < neurons; j++) {
-                    // z_xj += a_xi w_ij   (Eq. 6.1)
-                    Z[row + j] += axi * W[wRow + j];
-                }
+            for (int j = 0; j < neurons; j++) {
+                // Z = A W + 1 b^T: every row gets the biases   (Eq. 6.1)
+                Z[x * neurons + j] += b[j];
             }
         }
         return z;
@@ -123,6 +103,83 @@ public final class MatrixForm {
             System.arraycopy(SoftmaxCrossEntropy.softmax(row), 0, Z, x * k, k);
         }
     }
+
+    // tag::product[]
+    /*
+     * The products of chapter 6, c_rc = sum_k p_rk q_kc, for all three of A W, A^T D and D W^T:
+     * each says where entry (r, k) of its left factor and (k, c) of its right factor sit in their
+     * arrays, p_rk at P[r * pRow + k * pK] and q_kc at Q[k * qK + c * qColumn], so a transposed
+     * factor is read in place. C is rows x columns, row-major, and is overwritten.
+     *
+     * The matrices are too narrow for the JIT's vector loops (30 and 10 columns), so the speed comes
+     * from the order of the work instead: a block of 2 rows by 4 columns of C is summed at once in
+     * eight local variables, so each p_rk is loaded once for four products and each q_kc once for
+     * two, and each c_rc is stored once, at the end. Math.fma rounds each multiply-add once.
+     */
+    private static void product(double[] P, int pRow, int pK, double[] Q, int qK, int qColumn, int terms,
+            double[] C, int rows, int columns) {
+        int r = 0;
+        for (; r + 1 < rows; r += 2) {
+            int c = 0;
+            for (; c + 3 < columns; c += 4) {
+                block(P, pRow, pK, Q, qK, qColumn, terms, C, columns, r, c);
+            }
+            for (; c < columns; c++) {
+                C[r * columns + c] = entry(P, pRow, pK, Q, qK, qColumn, terms, r, c);
+                C[(r + 1) * columns + c] = entry(P, pRow, pK, Q, qK, qColumn, terms, r + 1, c);
+            }
+        }
+        for (; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                C[r * columns + c] = entry(P, pRow, pK, Q, qK, qColumn, terms, r, c);
+            }
+        }
+    }
+
+    // c_rc .. c_(r+1)(c+3), the block of 2 x 4 entries at row r, column c
+    private static void block(double[] P, int pRow, int pK, double[] Q, int qK, int qColumn, int terms,
+            double[] C, int columns, int r, int c) {
+        double c00 = 0, c01 = 0, c02 = 0, c03 = 0;
+        double c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+        int p = r * pRow;
+        int q = c * qColumn;
+        for (int k = 0; k < terms; k++, p += pK, q += qK) {
+            double p0 = P[p], p1 = P[p + pRow];
+            double q0 = Q[q], q1 = Q[q + qColumn], q2 = Q[q + 2 * qColumn], q3 = Q[q + 3 * qColumn];
+            // c_rc += p_rk q_kc for the eight entries of the block
+            c00 = Math.fma(p0, q0, c00);
+            c01 = Math.fma(p0, q1, c01);
+            c02 = Math.fma(p0, q2, c02);
+            c03 = Math.fma(p0, q3, c03);
+            c10 = Math.fma(p1, q0, c10);
+            c11 = Math.fma(p1, q1, c11);
+            c12 = Math.fma(p1, q2, c12);
+            c13 = Math.fma(p1, q3, c13);
+        }
+        int at = r * columns + c;
+        C[at] = c00;
+        C[at + 1] = c01;
+        C[at + 2] = c02;
+        C[at + 3] = c03;
+        at += columns;
+        C[at] = c10;
+        C[at + 1] = c11;
+        C[at + 2] = c12;
+        C[at + 3] = c13;
+    }
+
+    // c_rc = sum_k p_rk q_kc, one entry: the rows and columns the blocks leave over
+    private static double entry(double[] P, int pRow, int pK, double[] Q, int qK, int qColumn, int terms,
+            int r, int c) {
+        double sum = 0;
+        int p = r * pRow;
+        int q = c * qColumn;
+        for (int k = 0; k < terms; k++, p += pK, q += qK) {
+            sum = Math.fma(P[p], Q[q], sum);
+        }
+        return sum;
+    }
+    // end::product[]
     // END SOLUTION
 
     /**
@@ -205,21 +262,13 @@ public final class MatrixForm {
         int n = a.rows();
         int neurons = w.rows();
         int m = w.columns();
-        double[] N = next.data();
-        double[] W = w.data();
         double[] A = a.data();
         double[] D = d.data();
-        for (int x = 0; x < n; x++) {
-            for (int j = 0; j < neurons; j++) {
-                double sum = 0;
-                for (int k = 0; k < m; k++) {
-                    // (D_(l+1) W_(l+1)^T)_xj = sum_k d_xk w_jk   (Eq. 6.5)
-                    sum += N[x * m + k] * W[j * m + k];
-                }
-                double axj = A[x * neurons + j];
-                // D_l = (D_(l+1) W_(l+1)^T) ⊙ A_l ⊙ (1 - A_l)   (Eq. 6.5)
-                D[x * neurons + j] = sum * axj * (1 - axj);
-            }
+        // D_(l+1) W_(l+1)^T: entry (x, j) is sum_k d_xk w_jk, row x of D_(l+1) times row j of W_(l+1)
+        product(next.data(), m, 1, w.data(), 1, m, m, D, n, neurons);
+        for (int k = 0; k < D.length; k++) {
+            // D_l = (D_(l+1) W_(l+1)^T) ⊙ A_l ⊙ (1 - A_l)   (Eq. 6.5)
+            D[k] *= A[k] * (1 - A[k]);
         }
         return d;
         // END SOLUTION
@@ -250,35 +299,16 @@ public final class MatrixForm {
         int n = a.rows();
         int inputs = a.columns();
         int neurons = d.columns();
-        double[] A = a.data();
         double[] D = d.data();
         double[] G = gw.data();
-        Arrays.fill(G, 0);
-        Arrays.fill(gb, 0);
-        for (int i = 0; i < inputs; i++) {
-            int gRow = i * neurons;
-            // four examples x .. x+3 per sweep along the row of G, so that each g_ij is loaded and
-            // stored once for four products instead of once for each
-            int x = 0;
-            for (; x + 3 < n; x += 4) {
-                double a0 = A[x * inputs + i] / n, a1 = A[(x + 1) * inputs + i] / n;
-                double a2 = A[(x + 2) * inputs + i] / n, a3 = A[(x + 3) * inputs + i] / n;
-                int d0 = x * neurons, d1 = d0 + neurons, d2 = d1 + neurons, d3 = d2 + neurons;
-                for (int j = 0; j < neurons; j++) {
-                    // dE/dW = 1/n A^T D: g_ij += (a_xi d_xj + ... + a_(x+3)i d_(x+3)j) / n   (Eq. 6.6)
-                    G[gRow + j] += a0 * D[d0 + j] + a1 * D[d1 + j] + a2 * D[d2 + j] + a3 * D[d3 + j];
-                }
-            }
-            // the examples left over, one at a time
-            for (; x < n; x++) {
-                double axi = A[x * inputs + i] / n;
-                int dRow = x * neurons;
-                for (int j = 0; j < neurons; j++) {
-                    // dE/dW = 1/n A^T D: g_ij += a_xi d_xj / n   (Eq. 6.6)
-                    G[gRow + j] += axi * D[dRow + j];
-                }
-            }
+        // A^T D: g_ij = sum_x a_xi d_xj, column i of A (stride inputs along x) times column j of D
+        product(a.data(), 1, inputs, D, neurons, 1, n, G, inputs, neurons);
+        double mean = 1.0 / n;
+        for (int k = 0; k < G.length; k++) {
+            // dE/dW = 1/n A^T D   (Eq. 6.6)
+            G[k] *= mean;
         }
+        Arrays.fill(gb, 0);
         for (int x = 0; x < n; x++) {
             for (int j = 0; j < neurons; j++) {
                 // dE/db = 1/n D^T 1: g_j += d_xj / n   (Eq. 6.7)
