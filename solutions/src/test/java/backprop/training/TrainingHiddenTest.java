@@ -27,8 +27,8 @@ class TrainingHiddenTest {
 
     /**
      * Random shapes that are never square, so a transposed index cannot pass; the last is wide
-     * and long enough (9 and 13 inputs, 11 examples) that a loop taking several inputs or
-     * examples per sweep, as the reference does, runs several sweeps and a remainder.
+     * and long enough (9 and 13 inputs, 11 examples) that code working in blocks of rows and
+     * columns, as the reference does, runs several blocks and the rows and columns they leave over.
      */
     static Stream<Arguments> networks() {
         return Stream.of(
