@@ -46,7 +46,9 @@ public final class FiniteDifference {
     private static void check(DoubleUnaryOperator f, double x, double h) {
         Require.notNull(f, "f");
         Require.finite(x, "x");
-        Require.positive(h, "h");
+        if (!(h > 0) || !Double.isFinite(h)) {
+            throw new IllegalArgumentException("h must be a finite number greater than 0 but was " + h);
+        }
     }
     // end::given[]
 }
