@@ -57,11 +57,15 @@ public final class Require {
 
     /** A learning rate must be a finite number greater than zero. */
     public static double learningRate(double learningRate) {
-        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new IllegalArgumentException(
-                    "learningRate must be a finite number greater than 0 but was " + learningRate);
+        return positive(learningRate, "learningRate");
+    }
+
+    /** A step, such as a learning rate or a finite-difference step h, must be a finite number greater than zero. */
+    public static double positive(double value, String name) {
+        if (!(value > 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be a finite number greater than 0 but was " + value);
         }
-        return learningRate;
+        return value;
     }
 
     /** A count such as a number of steps or epochs must not be negative. */

@@ -46,9 +46,7 @@ public final class FiniteDifference {
     private static void check(DoubleUnaryOperator f, double x, double h) {
         Require.notNull(f, "f");
         Require.finite(x, "x");
-        if (!(h > 0) || !Double.isFinite(h)) {
-            throw new IllegalArgumentException("h must be a finite number greater than 0 but was " + h);
-        }
+        Require.positive(h, "h");
     }
     // end::given[]
 }

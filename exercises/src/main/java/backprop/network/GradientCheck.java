@@ -156,8 +156,6 @@ public final class GradientCheck {
                 "the network has " + Shapes.count(network.inputs(), "input", "inputs"));
         Shapes.vector(targets, "targets", network.outputs(),
                 "the network has " + Shapes.count(network.outputs(), "output", "outputs"));
-        if (!(h > 0) || !Double.isFinite(h)) {
-            throw new IllegalArgumentException("h must be a finite number greater than 0 but was " + h);
-        }
+        Require.positive(h, "h");
     }
 }

@@ -181,9 +181,7 @@ public final class Train implements Runnable {
         Require.atLeast(batch, 1, "--batch");
         Require.atLeast(epochs, 1, "--epochs");
         Require.nonNegative(warmup, "--warmup");
-        if (!(eta > 0) || !Double.isFinite(eta)) {
-            throw new IllegalArgumentException("--eta must be a finite number greater than 0, not " + eta);
-        }
+        Require.positive(eta, "--eta");
     }
 
     static Result train(String data, int[] hidden, int batch, double eta, int epochs, long seed, String output,

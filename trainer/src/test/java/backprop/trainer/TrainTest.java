@@ -80,7 +80,7 @@ class TrainTest {
                     .hasMessage("--warmup must not be negative but was -1");
             for (double eta : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
                 assertThatThrownBy(() -> Train.train("iris", new int[] {8}, 10, eta, 1, 1, "softmax", "fanin", 0, null, false))
-                        .as("eta %s", eta).hasMessage("--eta must be a finite number greater than 0, not " + eta);
+                        .as("eta %s", eta).hasMessage("--eta must be a finite number greater than 0 but was " + eta);
             }
         }
 
