@@ -46,6 +46,16 @@ class GivenCodeTest {
     static final String FD = "backprop/logistic/FiniteDifference.java";
     static final String RELU = "backprop/logistic/Relu.java";
 
+    /** The given line of {@code FiniteDifference.check} that the edits below disable. */
+    static final String CHECK_OF_H = "Require.positive(h, \"h\");";
+    static final String EDITED = "return; // " + CHECK_OF_H;
+
+    /** The reference's FiniteDifference with its given check of h turned off, as a student might. */
+    static String editedCheck() {
+        assertThat(reference.get(FD)).as("the given check of h in the reference").contains(CHECK_OF_H);
+        return reference.get(FD).replace(CHECK_OF_H, EDITED);
+    }
+
     @Test
     @DisplayName("the reference keeps every body and helper, with no note: honest work never loses")
     void referenceUntouched() throws java.io.IOException {
@@ -62,9 +72,9 @@ class GivenCodeTest {
         @Test
         @DisplayName("a given helper the student edited, and says so")
         void editedHelper() {
-            String edited = reference.get(FD).replace("throw new IllegalArgumentException(\"h must be", "return; // (\"h must be");
+            String edited = editedCheck();
             GivenCode.Restored r = with(FD, edited);
-            assertThat(r.files().get(FD)).contains("throw new IllegalArgumentException(\"h must be");
+            assertThat(r.files().get(FD)).contains(CHECK_OF_H).doesNotContain(EDITED);
             assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("FiniteDifference.check(DoubleUnaryOperator,double,double)")
                     .contains("were not used"));
         }
@@ -72,7 +82,7 @@ class GivenCodeTest {
         @Test
         @DisplayName("an edited helper even beside a file too deep to parse, on a thread with a small stack")
         void besideADeepFile() throws InterruptedException {
-            String edited = reference.get(FD).replace("throw new IllegalArgumentException(\"h must be", "return; // (\"h must be");
+            String edited = editedCheck();
             Map<String, String> files = new TreeMap<>(reference);
             files.put(FD, edited);
             for (int depth : new int[] {5_000, 100_000}) {
@@ -83,7 +93,7 @@ class GivenCodeTest {
                 small.start();
                 small.join();
                 assertThat(r[0]).as("depth %d", depth).isNotNull();
-                assertThat(r[0].files().get(FD)).as("depth %d", depth).contains("throw new IllegalArgumentException(\"h must be");
+                assertThat(r[0].files().get(FD)).as("depth %d", depth).contains(CHECK_OF_H).doesNotContain(EDITED);
             }
         }
 
