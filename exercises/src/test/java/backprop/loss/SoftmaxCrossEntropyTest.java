@@ -61,6 +61,12 @@ class SoftmaxCrossEntropyTest {
         }
 
         @Test
+        @DisplayName("of two logits of 1e16 with t = (1, 0) is ln 2: z_k - m comes first, then the logarithm")
+        void hugeLogits() {
+            assertThat(loss.value(new double[] {1e16, 1e16}, new double[] {1, 0})).as("E").isCloseTo(Math.log(2), within(1e-12));
+        }
+
+        @Test
         @DisplayName("has the gradient p - t = (0.25, -0.25) for t = (0, 1)")
         void gradient() {
             assertThat(loss.gradient(Z, new double[] {0, 1})).containsExactly(new double[] {0.25, -0.25}, within(1e-12));

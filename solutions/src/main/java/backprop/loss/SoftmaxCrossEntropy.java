@@ -50,9 +50,10 @@ public final class SoftmaxCrossEntropy implements Loss {
      * Exercise 5.3 of chapter 5: the cross-entropy of softmax(z) against the target, Eq. (5.6):
      * {@code E = -sum_k t_k log p_k}.
      *
-     * <p>Computed without forming {@code log p_k} from a p that may have underflowed to 0: with
-     * the log-sum-exp {@code lse = m + log sum_i e^(z_i - m)}, {@code log p_k = z_k - lse}, so
-     * {@code E = sum_k t_k (lse - z_k)}.
+     * <p>Computed without forming {@code log p_k} from a p that may have underflowed to 0:
+     * {@code log p_k = (z_k - m) - log sum_i e^(z_i - m)} with {@code m = max z}, in that order,
+     * so that the logarithm is not lost in rounding when it is added to a large m. An entry with
+     * {@code t_k = 0} adds nothing and is left out, even where {@code m - z_k} overflows.
      *
      * @param output the logits z
      * @param target a probability vector, as long as z
@@ -68,15 +69,17 @@ public final class SoftmaxCrossEntropy implements Loss {
         for (double z : output) {
             sum += Math.exp(z - m);
         }
-        double lse = m + Math.log(sum);
+        double logSum = Math.log(sum);
         double e = 0;
         for (int k = 0; k < output.length; k++) {
-            // E = -sum_k t_k log p_k, log p_k = z_k - lse   (Eq. 5.6)
-            e += target[k] * (lse - output[k]);
+            if (target[k] != 0) {
+                // E = -sum_k t_k log p_k, log p_k = (z_k - m) - log sum_i e^(z_i - m)   (Eq. 5.6)
+                e += target[k] * ((m - output[k]) + logSum);
+            }
         }
         return e;
         // END SOLUTION
-        // STUB: throw new UnsupportedOperationException("Chapter 5, exercise 5.3: return -sum_k t_k log p_k computed via log-sum-exp in SoftmaxCrossEntropy.value (Eq. 5.6).");
+        // STUB: throw new UnsupportedOperationException("Chapter 5, exercise 5.3: return -sum_k t_k log p_k with log p_k = (z_k - m) - log sum_i e^(z_i - m), skipping t_k = 0, in SoftmaxCrossEntropy.value (Eq. 5.6).");
     }
     // end::value[]
 

@@ -348,6 +348,16 @@ class LossHiddenTest {
         }
 
         @Test
+        @DisplayName("keeps log sum e^(z_i - m) for huge logits, taking z_k - m first, and skips targets of 0 (Eq. 5.6)")
+        void hugeLogits() {
+            double third = 1.0 / 3;
+            assertThat(loss.value(new double[] {-1e20, -1e20, -1e20}, new double[] {third, third, third})).as("E of three logits -1e20")
+                    .isCloseTo(Math.log(3), within(1e-12));
+            assertThat(loss.value(new double[] {Double.MAX_VALUE, -Double.MAX_VALUE}, new double[] {1, 0}))
+                    .as("E where m - z_2 overflows but t_2 = 0").isCloseTo(0, within(1e-12));
+        }
+
+        @Test
         @DisplayName("of a soft target is smallest where p = t, and there equals the entropy of t")
         void softTarget() {
             double[] t = {0.2, 0.8};
