@@ -1,8 +1,11 @@
 package backprop.autodiff;
 
 import backprop.common.Require;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -32,23 +35,32 @@ public final class Graph {
         Require.notNull(output, "output");
         // BEGIN SOLUTION
         List<Value> order = new ArrayList<>();
-        visit(output, new HashSet<>(), order);
+        Set<Value> seen = new HashSet<>();
+        // the walk keeps its own stack, so a chain deeper than the JVM's call stack is no problem:
+        // path holds the nodes whose inputs are being visited, next their inputs still to visit
+        Deque<Value> path = new ArrayDeque<>();
+        Deque<Iterator<Value>> next = new ArrayDeque<>();
+        seen.add(output);
+        path.push(output);
+        next.push(output.inputs().iterator());
+        while (!path.isEmpty()) {
+            Iterator<Value> inputs = next.peek();
+            if (inputs.hasNext()) {
+                Value u = inputs.next();
+                if (seen.add(u)) {
+                    path.push(u);
+                    next.push(u.inputs().iterator());
+                }
+            } else {
+                next.pop();
+                // all inputs of the node are in the order: it may follow
+                order.add(path.pop());
+            }
+        }
         return order;
         // END SOLUTION
         // STUB: throw new UnsupportedOperationException("Chapter 7, exercise 7.4: list every node once, each after its inputs and the output last, in Graph.topologicalOrder.");
     }
-
-    // BEGIN SOLUTION
-    private static void visit(Value v, Set<Value> seen, List<Value> order) {
-        if (seen.add(v)) {
-            for (Value u : v.inputs()) {
-                visit(u, seen, order);
-            }
-            // all inputs of v are in the order: v may follow
-            order.add(v);
-        }
-    }
-    // END SOLUTION
     // end::topologicalOrder[]
 
     /**
