@@ -31,7 +31,7 @@ public record DataSet(String name, Matrix inputs, int[] labels, int classes) {
                     + " but inputs has " + Sizes.count(inputs.rows(), "row", "rows"));
         }
         for (int x = 0; x < labels.length; x++) {
-            checkLabel(labels[x], classes, name + ": labels[" + x + "]");
+            checkLabel(labels[x], String.valueOf(labels[x]), classes, name + ": labels[" + x + "]");
         }
         inputs = inputs.copy();
         labels = labels.clone();
@@ -80,7 +80,7 @@ public record DataSet(String name, Matrix inputs, int[] labels, int classes) {
         Sizes.columns(x, "x", features(), () -> name + " has " + Sizes.count(features(), "input", "inputs"));
         Sizes.rows(t, "t", x.rows(), () -> "x has " + Sizes.count(x.rows(), "row", "rows"));
         Sizes.columns(t, "t", classes, () -> name + " has " + Sizes.count(classes, "class", "classes"));
-        if (from < 0 || from + x.rows() > order.length) {
+        if (from < 0 || from > order.length - x.rows()) {
             throw new IllegalArgumentException("a batch of " + x.rows() + " from position " + from
                     + " does not fit in an order of " + order.length + " examples");
         }
@@ -114,6 +114,9 @@ public record DataSet(String name, Matrix inputs, int[] labels, int classes) {
         Require.notNull(text, "text");
         Require.atLeast(classes, 2, "classes");
         String[] lines = text.split("\r?\n");
+        if (lines.length == 0 || lines[0].isBlank()) {
+            throw new IllegalArgumentException(name + " line 1: the header must be label and at least one input, but the line is empty");
+        }
         String[] header = lines[0].split(",", -1);
         if (!header[0].equals("label") || header.length < 2) {
             throw new IllegalArgumentException(name + " line 1: the header must be label and at least one input, but is '"
@@ -137,7 +140,7 @@ public record DataSet(String name, Matrix inputs, int[] labels, int classes) {
             if (label != Math.rint(label)) {
                 throw new IllegalArgumentException(where + ": the label must be a whole number but is " + fields[0]);
             }
-            labels[r] = checkLabel((int) label, classes, where);
+            labels[r] = checkLabel(label, fields[0], classes, where);
             for (int i = 0; i < f; i++) {
                 x.set(r, i, number(fields[i + 1], where, header[i + 1]));
             }
@@ -158,10 +161,11 @@ public record DataSet(String name, Matrix inputs, int[] labels, int classes) {
         return v;
     }
 
-    private static int checkLabel(int label, int classes, String where) {
+    /** A whole-number label, shown as written, checked against the classes before it is made an int. */
+    private static int checkLabel(double label, String shown, int classes, String where) {
         if (label < 0 || label >= classes) {
-            throw new IllegalArgumentException(where + ": the label " + label + " is not a class 0 .. " + (classes - 1));
+            throw new IllegalArgumentException(where + ": the label " + shown + " is not a class 0 .. " + (classes - 1));
         }
-        return label;
+        return (int) label;
     }
 }

@@ -89,12 +89,19 @@ public final class MatrixNetwork {
 
     /** The weights of layer {@code l} (0 is the first layer after the input), the network's own matrix. */
     public Matrix weights(int l) {
-        return weights.get(l);
+        return weights.get(layer(l));
     }
 
     /** The biases of layer {@code l}, the network's own array. */
     public double[] biases(int l) {
-        return biases.get(l);
+        return biases.get(layer(l));
+    }
+
+    private int layer(int l) {
+        if (l < 0 || l >= layers()) {
+            throw new IllegalArgumentException("layer " + l + " is not a layer of this network, which has layers 0 .. " + (layers() - 1));
+        }
+        return l;
     }
 
     /** The output layer and the loss it is trained with. */

@@ -91,7 +91,10 @@ public final class Sgd {
     public static double[] train(MatrixNetwork network, DataSet train, DataSet test, int epochs, int batchSize,
             double learningRate, Random rng, IntConsumer afterEpoch) {
         Require.nonNegative(epochs, "epochs");
+        // everything is checked before the first epoch changes the network, and even for 0 epochs
+        checkEpoch(network, train, batchSize, learningRate, rng);
         Require.notNull(test, "test");
+        Evaluation.checkFits(network, test);
         double[] accuracy = new double[epochs];
         for (int e = 0; e < epochs; e++) {
             epoch(network, train, batchSize, learningRate, rng);

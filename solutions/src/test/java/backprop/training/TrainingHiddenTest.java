@@ -613,6 +613,13 @@ class TrainingHiddenTest {
             assertThat(accuracy).hasSize(60);
             assertThat(accuracy[59]).isCloseTo(1, within(1e-12));
             assertThat(Sgd.train(net, data, data, 1, 5, 0.5, new Random(4), null)).hasSize(1);
+            DataSet wide = new DataSet("wide", new Matrix(60, 3), labels, 3);
+            double before = net.weights(0).get(0, 0);
+            assertThatThrownBy(() -> Sgd.train(net, data, wide, 1, 5, 0.5, new Random(4), null))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("wide has 3 inputs but the network has 2");
+            assertThat(net.weights(0).get(0, 0)).as("w[0][0] after a refused run").isEqualTo(before);
+            assertThatThrownBy(() -> Sgd.train(net, data, data, 0, 0, 0.5, new Random(4), null))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batchSize");
         }
 
         @Test
@@ -725,6 +732,10 @@ class TrainingHiddenTest {
                 {"label,x\n0.5,1\n", "t.csv line 2: the label must be a whole number but is 0.5"},
                 {"label,x\n2,1\n", "t.csv line 2: the label 2 is not a class 0 .. 1"},
                 {"label,x\n-1,1\n", "t.csv line 2: the label -1 is not a class 0 .. 1"},
+                {"label,x\n3000000000,1\n", "t.csv line 2: the label 3000000000 is not a class 0 .. 1"},
+                {"\n", "t.csv line 1: the header must be label and at least one input, but the line is empty"},
+                {"\r\n\r\n", "t.csv line 1: the header must be label and at least one input, but the line is empty"},
+                {"", "t.csv line 1: the header must be label and at least one input, but the line is empty"},
                 {"label,x\n0,abc\n", "t.csv line 2, column x: 'abc' is not a number"},
                 {"label,x\n0,NaN\n", "t.csv line 2, column x: NaN is not a finite number"},
             };
@@ -740,6 +751,12 @@ class TrainingHiddenTest {
             MatrixNetwork net = new MatrixNetwork(List.of(Matrix.of(new double[][] {{1, -1}})), List.of(new double[2]), SIGMOID);
             DataSet data = new DataSet("d", Matrix.of(new double[][] {{1}, {-1}, {3}}), new int[] {0, 0, 1}, 2);
             assertThat(Evaluation.accuracy(net, data)).isCloseTo(1 / 3.0, within(1e-15));
+            for (int l : new int[] {-1, 1}) {
+                assertThatThrownBy(() -> net.weights(l)).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("layer " + l + " is not a layer of this network, which has layers 0 .. 0");
+                assertThatThrownBy(() -> net.biases(l)).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("layer " + l + " is not a layer of this network, which has layers 0 .. 0");
+            }
             Matrix x = new Matrix(2, 1);
             Matrix t = Matrix.of(new double[][] {{5, 5}, {5, 5}});
             data.batch(new int[] {2, 0, 1}, 1, x, t);
@@ -750,6 +767,8 @@ class TrainingHiddenTest {
                     .hasMessage("a batch of 2 from position 2 does not fit in an order of 3 examples");
             assertThatThrownBy(() -> data.batch(new int[] {0, 1, 2}, -1, x, t)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("a batch of 2 from position -1 does not fit in an order of 3 examples");
+            assertThatThrownBy(() -> data.batch(new int[] {0, 1, 2}, Integer.MAX_VALUE, x, t)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("a batch of 2 from position " + Integer.MAX_VALUE + " does not fit in an order of 3 examples");
             assertThatThrownBy(() -> data.batch(new int[] {0, 3}, 0, x, t)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("order[1] = 3 is not an example of d (0 .. 2)");
             assertThatThrownBy(() -> data.batch(new int[] {-1, 0}, 0, x, t)).isInstanceOf(IllegalArgumentException.class)
