@@ -20,9 +20,10 @@ public final class FiniteDifference {
      *
      * @param f the function to differentiate
      * @param x where to take the derivative, finite
-     * @param h the step, finite and greater than 0
+     * @param h the step, finite and greater than 0, with {@code x + h} and {@code x - h} finite and
+     *     different from x
      * @return the estimate of {@code f'(x)}
-     * @throws IllegalArgumentException if h is not a finite positive number, or f is not finite at
+     * @throws IllegalArgumentException if h is not such a step, or f is not finite at
      *     {@code x + h} or {@code x - h}
      */
     // tag::central[]
@@ -46,7 +47,7 @@ public final class FiniteDifference {
     private static void check(DoubleUnaryOperator f, double x, double h) {
         Require.notNull(f, "f");
         Require.finite(x, "x");
-        Require.positive(h, "h");
+        Require.step(x, h);
     }
     // end::given[]
 }

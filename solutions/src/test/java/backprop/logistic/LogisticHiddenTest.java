@@ -253,6 +253,21 @@ class LogisticHiddenTest {
         }
 
         @Test
+        @DisplayName("rejects a step too small for x, where x + h rounds to x, and one where x + h or 2h overflows")
+        void rejectsAStepThatLosesTheDifference() {
+            assertThat(FiniteDifference.central(v -> v * v, 1e4, 1e-3)).isCloseTo(2e4, within(1e-6));
+            assertThatThrownBy(() -> FiniteDifference.central(v -> v * v, 1e20, 1e-6))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("h = 1.0E-6 is too small at x = 1.0E20: x + h or x - h rounds back to x, so the difference would be 0 whatever f is");
+            assertThatThrownBy(() -> FiniteDifference.central(v -> v, 1, 1e-320))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("h = " + 1e-320 + " is too small at x = 1.0:");
+            assertThatThrownBy(() -> FiniteDifference.central(v -> v, 0, 1e308))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("h = 1.0E308 is too large at x = 0.0: x + h, x - h or 2h overflows");
+        }
+
+        @Test
         @DisplayName("rejects a missing function and a NaN point")
         void rejectsBadArguments() {
             assertThat(FiniteDifference.central(v -> 5 * v, 0, 1)).isCloseTo(5, within(1e-12));
