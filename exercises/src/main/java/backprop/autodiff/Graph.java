@@ -1,8 +1,11 @@
 package backprop.autodiff;
 
 import backprop.common.Require;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -32,7 +35,6 @@ public final class Graph {
         Require.notNull(output, "output");
         throw new UnsupportedOperationException("Chapter 7, exercise 7.4: list every node once, each after its inputs and the output last, in Graph.topologicalOrder.");
     }
-
     // end::topologicalOrder[]
 
     /**

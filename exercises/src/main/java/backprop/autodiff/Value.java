@@ -262,12 +262,12 @@ public final class Value {
 
     /** {@code this + c} for a constant c (a leaf). */
     public Value add(double c) {
-        return add(new Value(c));
+        return add(new Value(Require.finite(c, "c")));
     }
 
     /** {@code this * c} for a constant c (a leaf). */
     public Value multiply(double c) {
-        return multiply(new Value(c));
+        return multiply(new Value(Require.finite(c, "c")));
     }
 
     /** {@code -this}, as {@code this * (-1)}. */
@@ -283,12 +283,15 @@ public final class Value {
 
     /** {@code this - c} for a constant c. */
     public Value subtract(double c) {
-        return add(-c);
+        return add(-Require.finite(c, "c"));
     }
 
     /** {@code this / other}, as {@code this * other^-1}. */
     public Value divide(Value other) {
         Require.notNull(other, "other");
+        if (other.data() == 0) {
+            throw new IllegalArgumentException("division by zero: " + data + " / " + other.data() + " has no value");
+        }
         return multiply(other.power(-1));
     }
 

@@ -277,6 +277,14 @@ class AutodiffHiddenTest {
             assertThat(q.data()).isCloseTo(0.75, within(1e-15));
             assertThatThrownBy(() -> leaf(3).divide(null)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("other must not be null");
+            assertThatThrownBy(() -> leaf(1).divide(leaf(0))).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("division by zero: 1.0 / 0.0 has no value");
+            assertThatThrownBy(() -> leaf(1).add(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("c must be a finite number but was NaN");
+            assertThatThrownBy(() -> leaf(1).multiply(Double.POSITIVE_INFINITY)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("c must be a finite number but was Infinity");
+            assertThatThrownBy(() -> leaf(1).subtract(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("c must be a finite number but was NaN");
         }
 
         @Test
