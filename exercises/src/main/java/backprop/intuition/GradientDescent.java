@@ -52,6 +52,9 @@ public final class GradientDescent {
         Require.nonEmpty(cases, "cases");
         Require.learningRate(learningRate);
         Require.nonNegative(steps, "steps");
+        if (steps == Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("steps must be less than " + Integer.MAX_VALUE + ": the path holds steps + 1 neurons");
+        }
         throw new UnsupportedOperationException("Chapter 1, exercise 1.7: call step repeatedly and return the path of steps + 1 neurons in GradientDescent.fit.");
     }
     // end::fit[]

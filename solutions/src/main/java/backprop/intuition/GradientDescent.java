@@ -70,6 +70,9 @@ public final class GradientDescent {
         Require.nonEmpty(cases, "cases");
         Require.learningRate(learningRate);
         Require.nonNegative(steps, "steps");
+        if (steps == Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("steps must be less than " + Integer.MAX_VALUE + ": the path holds steps + 1 neurons");
+        }
         // BEGIN SOLUTION
         List<LinearNeuron> path = new ArrayList<>(steps + 1);
         path.add(start);

@@ -37,6 +37,7 @@ public record LinearNeuron(double w1, double w2) {
 
     /** The output for the inputs of a training case. Given code. */
     public double output(TrainingCase c) {
+        Require.notNull(c, "c");
         return output(c.x1(), c.x2());
     }
 }

@@ -47,8 +47,7 @@ public final class Training {
      */
     // tag::correct[]
     public static int correct(Neuron neuron, List<Example> examples) {
-        Require.notNull(neuron, "neuron");
-        Require.nonEmpty(examples, "examples");
+        checkExamples(neuron, "neuron", examples);
         int right = 0;
         for (Example example : examples) {
             if (Math.abs(neuron.output(example.inputs()) - example.target()) < 0.5) {
@@ -60,16 +59,20 @@ public final class Training {
     // end::correct[]
 
     private static void checkTraining(Neuron start, List<Example> examples, double learningRate, int epochs) {
-        Require.notNull(start, "start");
+        checkExamples(start, "start", examples);
+        Require.learningRate(learningRate);
+        Require.nonNegative(epochs, "epochs");
+    }
+
+    private static void checkExamples(Neuron neuron, String name, List<Example> examples) {
+        Require.notNull(neuron, name);
         Require.nonEmpty(examples, "examples");
         for (int i = 0; i < examples.size(); i++) {
             int n = examples.get(i).inputs().length;
-            if (n != start.inputs()) {
+            if (n != neuron.inputs()) {
                 throw new IllegalArgumentException("examples[" + i + "] has " + n + " inputs but the neuron has "
-                        + start.inputs() + " weights");
+                        + neuron.inputs() + " weights");
             }
         }
-        Require.learningRate(learningRate);
-        Require.nonNegative(epochs, "epochs");
     }
 }

@@ -274,13 +274,19 @@ class IntuitionHiddenTest {
         }
 
         @Test
-        @DisplayName("rejects a negative number of steps")
+        @DisplayName("rejects a negative number of steps, a number whose path would not fit in a list, and a missing case")
         void negativeSteps() {
             List<TrainingCase> c = List.of(new TrainingCase(1, 1, 0));
             assertThat(GradientDescent.fit(new LinearNeuron(0, 0), c, 0.1, 1)).hasSize(2);
             assertThatThrownBy(() -> GradientDescent.fit(new LinearNeuron(0, 0), c, 0.1, -1))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("steps must not be negative but was -1");
+            assertThatThrownBy(() -> GradientDescent.fit(new LinearNeuron(0, 0), c, 0.1, Integer.MAX_VALUE))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("steps must be less than 2147483647: the path holds steps + 1 neurons");
+            assertThatThrownBy(() -> new LinearNeuron(0, 0).output(null))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("c must not be null");
         }
     }
 }

@@ -503,6 +503,9 @@ class SingleLayerHiddenTest {
             assertThat(Training.correct(trained, LogicGate.OR.examples())).as("OR").isEqualTo(4);
             assertThat(Training.correct(trained, LogicGate.AND.examples())).as("AND").isEqualTo(2);
             assertThat(Training.correct(trained, LogicGate.XOR.examples())).as("XOR").isEqualTo(3);
+            assertThatThrownBy(() -> Training.correct(trained, List.of(new Example(new double[] {1, 2, 3}, 1))))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("examples[0] has 3 inputs but the neuron has 2 weights");
             double[][] inputs = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
             double[][] targets = {{0, 0, 0, 1}, {0, 1, 1, 1}, {0, 1, 1, 0}};
             for (LogicGate gate : LogicGate.values()) {
