@@ -14,6 +14,10 @@ final class Probe {
     }
 
     static boolean close(double a, double b) {
+        if (!Double.isFinite(a) || !Double.isFinite(b)) {
+            // the relative bound below is infinite there: Infinity would be close to every number
+            return a == b;
+        }
         return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
     }
 
