@@ -69,18 +69,19 @@ public final class Require {
     }
 
     /**
-     * A finite-difference step h at x: a finite number greater than 0 ({@link #positive}), small
+     * A finite-difference step h at x, the value of {@code name}: a finite number greater than 0 ({@link #positive}), small
      * enough that x + h, x - h and 2h stay finite, and large enough that x + h and x - h differ
      * from x, without which the difference would be 0 whatever the function does.
      */
-    public static double step(double x, double h) {
+    public static double step(double x, String name, double h) {
         positive(h, "h");
         if (!Double.isFinite(x + h) || !Double.isFinite(x - h) || !Double.isFinite(2 * h)) {
-            throw new IllegalArgumentException("h = " + h + " is too large at x = " + x + ": x + h, x - h or 2h overflows");
+            throw new IllegalArgumentException("h = " + h + " is too large at " + name + " = " + x + ": "
+                    + name + " + h, " + name + " - h or 2h overflows");
         }
         if (x + h == x || x - h == x) {
-            throw new IllegalArgumentException("h = " + h + " is too small at x = " + x
-                    + ": x + h or x - h rounds back to x, so the difference would be 0 whatever f is");
+            throw new IllegalArgumentException("h = " + h + " is too small at " + name + " = " + x + ": " + name + " + h or "
+                    + name + " - h rounds back to " + name + ", so the difference would be 0 whatever f is");
         }
         return h;
     }

@@ -47,7 +47,7 @@ public final class FiniteDifference {
     private static void check(DoubleUnaryOperator f, double x, double h) {
         Require.notNull(f, "f");
         Require.finite(x, "x");
-        Require.step(x, h);
+        Require.step(x, "x", h);
     }
     // end::given[]
 }

@@ -212,5 +212,19 @@ public final class GradientCheck {
         Shapes.vector(targets, "targets", network.outputs(),
                 "the network has " + Shapes.count(network.outputs(), "output", "outputs"));
         Require.positive(h, "h");
+        // every parameter is moved by h: each must move, and stay finite
+        for (int l = 0; l < network.layers().size(); l++) {
+            Layer layer = network.layers().get(l);
+            double[][] w = layer.weights();
+            double[] b = layer.biases();
+            for (int i = 0; i < w.length; i++) {
+                for (int j = 0; j < w[i].length; j++) {
+                    Require.step(w[i][j], "layer " + l + " weights[" + i + "][" + j + "]", h);
+                }
+            }
+            for (int j = 0; j < b.length; j++) {
+                Require.step(b[j], "layer " + l + " biases[" + j + "]", h);
+            }
+        }
     }
 }

@@ -982,6 +982,12 @@ class NetworkHiddenTest {
                         .isInstanceOf(IllegalArgumentException.class)
                         .hasMessage("h must be a finite number greater than 0 but was " + h);
             }
+            assertThatThrownBy(() -> GradientCheck.numericalGradients(n, x, t, 1e-300))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageMatching("h = 1\\.0E-300 is too small at layer \\d (weights\\[\\d\\]\\[\\d\\]|biases\\[\\d\\]) = .*, so the difference would be 0 whatever f is");
+            assertThatThrownBy(() -> GradientCheck.numericalGradients(n, x, t, 1e308))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("h = 1.0E308 is too large at layer 0 weights[0][0] = ");
             assertThatThrownBy(() -> GradientCheck.numericalGradients(n, new double[] {1, 0, 0}, t, 1e-6))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("input has 3 entries but the network has 2 inputs");

@@ -47,7 +47,7 @@ class GivenCodeTest {
     static final String RELU = "backprop/logistic/Relu.java";
 
     /** The given line of {@code FiniteDifference.check} that the edits below disable. */
-    static final String CHECK_OF_H = "Require.step(x, h);";
+    static final String CHECK_OF_H = "Require.step(x, \"x\", h);";
     static final String EDITED = "return; // " + CHECK_OF_H;
 
     /** The reference's FiniteDifference with its given check of h turned off, as a student might. */
