@@ -22,12 +22,12 @@ public record Dual(double value, double derivative) {
 
     /** A constant: its derivative is 0. */
     public static Dual constant(double c) {
-        return new Dual(c, 0);
+        return new Dual(Require.finite(c, "c"), 0);
     }
 
     /** The variable we differentiate by: its derivative is 1. */
     public static Dual variable(double x) {
-        return new Dual(x, 1);
+        return new Dual(Require.finite(x, "x"), 1);
     }
 
     /**

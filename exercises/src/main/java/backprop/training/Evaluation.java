@@ -26,6 +26,7 @@ public final class Evaluation {
     public static int[] predict(MatrixNetwork network, Matrix x) {
         Require.notNull(network, "network");
         Sizes.columns(x, "x", network.inputs(), () -> "the network has " + Sizes.count(network.inputs(), "input", "inputs"));
+        Sizes.finite(x, "x");
         throw new UnsupportedOperationException("Chapter 6, exercise 6.9: run the forward pass of x and return the index of each row's largest output in Evaluation.predict (Eq. 6.10).");
     }
     // end::predict[]

@@ -20,13 +20,21 @@ public final class Matrix {
     private final int columns;
     private final double[] data;
 
+    /** The most entries a matrix can have: the longest array the JVM allocates. */
+    private static final int MAX_ENTRIES = Integer.MAX_VALUE - 8;
+
     /** A matrix of zeros with at least one row and one column. */
     public Matrix(int rows, int columns) {
         Require.atLeast(rows, 1, "rows");
         Require.atLeast(columns, 1, "columns");
+        long entries = (long) rows * columns;
+        if (entries > MAX_ENTRIES) {
+            throw new IllegalArgumentException("a " + rows + " x " + columns + " matrix has " + entries
+                    + " entries, more than a Java array holds (" + MAX_ENTRIES + ")");
+        }
         this.rows = rows;
         this.columns = columns;
-        this.data = new double[Math.multiplyExact(rows, columns)];
+        this.data = new double[(int) entries];
     }
 
     /** A matrix with the rows given, copied; they must be rectangular and finite. */

@@ -16,8 +16,8 @@ import java.util.List;
 public record ErrorSurface(double[] w1Values, double[] w2Values, double[][] error) {
 
     public ErrorSurface {
-        w1Values = Require.finite(w1Values, "w1Values").clone();
-        w2Values = Require.finite(w2Values, "w2Values").clone();
+        w1Values = increasing(Require.finite(w1Values, "w1Values").clone(), "w1Values");
+        w2Values = increasing(Require.finite(w2Values, "w2Values").clone(), "w2Values");
         error = copy(Require.matrix(error, "error"));
         if (error.length != w1Values.length || error[0].length != w2Values.length) {
             throw new IllegalArgumentException("error is " + error.length + " x " + error[0].length
@@ -95,6 +95,19 @@ public record ErrorSurface(double[] w1Values, double[] w2Values, double[][] erro
             throw new IllegalArgumentException("from must be less than to but the range was ["
                     + from + ", " + to + "]");
         }
+        if (!Double.isFinite(to - from)) {
+            throw new IllegalArgumentException("the range [" + from + ", " + to + "] is too wide: to - from overflows a double");
+        }
+    }
+
+    private static double[] increasing(double[] axis, String name) {
+        for (int k = 1; k < axis.length; k++) {
+            if (!(axis[k] > axis[k - 1])) {
+                throw new IllegalArgumentException(name + " must increase along the axis, but " + name + "[" + k + "] = " + axis[k]
+                        + " follows " + name + "[" + (k - 1) + "] = " + axis[k - 1]);
+            }
+        }
+        return axis;
     }
 
     private static double[][] copy(double[][] m) {

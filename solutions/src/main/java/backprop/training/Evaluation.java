@@ -26,6 +26,7 @@ public final class Evaluation {
     public static int[] predict(MatrixNetwork network, Matrix x) {
         Require.notNull(network, "network");
         Sizes.columns(x, "x", network.inputs(), () -> "the network has " + Sizes.count(network.inputs(), "input", "inputs"));
+        Sizes.finite(x, "x");
         // BEGIN SOLUTION
         Pass pass = new Pass(network, x.rows());
         System.arraycopy(x.data(), 0, pass.input().data(), 0, x.data().length);

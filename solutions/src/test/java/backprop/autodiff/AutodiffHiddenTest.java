@@ -543,6 +543,10 @@ class AutodiffHiddenTest {
                     .hasMessageStartingWith("0 to the power 0.5 has no finite derivative");
             assertThatThrownBy(() -> Dual.variable(-1).log()).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("log needs a positive number but got -1.0");
+            assertThatThrownBy(() -> Dual.variable(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("x must be a finite number but was NaN");
+            assertThatThrownBy(() -> Dual.variable(1).add(Double.POSITIVE_INFINITY)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("c must be a finite number but was Infinity");
             assertThatThrownBy(() -> new Dual(1, Double.NaN)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("derivative must be a finite number but was NaN");
             assertThatThrownBy(() -> Dual.variable(1).add((Dual) null)).isInstanceOf(IllegalArgumentException.class)

@@ -176,6 +176,12 @@ class IntuitionHiddenTest {
             assertThatThrownBy(() -> ErrorSurface.sample(List.of(new TrainingCase(1, 1, 1)), 1, 1, 2))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("from must be less than to but the range was [1.0, 1.0]");
+            assertThatThrownBy(() -> ErrorSurface.sample(List.of(new TrainingCase(1, 1, 1)), -1e308, 1e308, 2))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("the range [-1.0E308, 1.0E308] is too wide: to - from overflows a double");
+            assertThatThrownBy(() -> new ErrorSurface(new double[] {1, 0}, new double[] {0}, new double[][] {{1}, {1}}))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("w1Values must increase along the axis, but w1Values[1] = 0.0 follows w1Values[0] = 1.0");
         }
     }
 

@@ -174,6 +174,8 @@ class TrainingHiddenTest {
                     .hasMessage("rows must be at least 1 but was 0");
             assertThatThrownBy(() -> new Matrix(2, 0)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("columns must be at least 1 but was 0");
+            assertThatThrownBy(() -> new Matrix(100_000, 100_000)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("a 100000 x 100000 matrix has 10000000000 entries, more than a Java array holds (2147483639)");
             assertThatThrownBy(() -> Matrix.of(new double[][] {{1, Double.NaN}}))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("values[0][1] must be a finite number but was NaN");
@@ -697,6 +699,10 @@ class TrainingHiddenTest {
             }
             assertThatThrownBy(() -> Evaluation.predict(net, new Matrix(1, 2))).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("x has 2 columns but the network has 1 input");
+            Matrix holed = new Matrix(2, 1);
+            holed.set(1, 0, Double.NaN);
+            assertThatThrownBy(() -> Evaluation.predict(net, holed))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("x(1, 0) must be a finite number but was NaN");
             DataSet wide = new DataSet("wide", new Matrix(1, 2), new int[] {1}, 2);
             assertThatThrownBy(() -> Evaluation.accuracy(net, wide)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("wide has 2 inputs but the network has 1");
