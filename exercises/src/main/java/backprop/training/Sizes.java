@@ -58,6 +58,14 @@ final class Sizes {
     }
 
     /** Every entry must be finite. */
+    /** A result must not be one of the inputs: it would overwrite entries that are still to be read. */
+    static void apart(Matrix result, String name, Matrix input, String inputName) {
+        if (result == input) {
+            throw new IllegalArgumentException(name + " is the same matrix as " + inputName
+                    + ": the result needs a matrix of its own, or it overwrites " + inputName + " while reading it");
+        }
+    }
+
     static Matrix finite(Matrix m, String name) {
         Require.notNull(m, name);
         double[] d = m.data();

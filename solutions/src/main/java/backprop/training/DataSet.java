@@ -66,6 +66,10 @@ public record DataSet(String name, Matrix inputs, int[] labels, int classes) {
         double[] d = x.data();
         for (int k = 0; k < d.length; k++) {
             d[k] *= factor;
+            if (!Double.isFinite(d[k])) {
+                throw new IllegalArgumentException("scaling by " + factor + " overflows: input (" + k / x.columns() + ", "
+                        + k % x.columns() + ") = " + inputs.data()[k] + " becomes " + d[k]);
+            }
         }
         return new DataSet(name, x, labels, classes);
     }

@@ -331,6 +331,8 @@ public final class MatrixForm {
         Sizes.rows(z, "z", a.rows(), () -> "a has " + Sizes.count(a.rows(), "row", "rows") + " (the examples)");
         Sizes.columns(z, "z", w.columns(), () -> "w has " + Sizes.count(w.columns(), "column", "columns")
                 + " (the layer's neurons)");
+        Sizes.apart(z, "z", a, "a");
+        Sizes.apart(z, "z", w, "w");
     }
 
     private static void checkForward(MatrixNetwork network, Pass pass) {
@@ -356,6 +358,8 @@ public final class MatrixForm {
         Sizes.rows(w, "w", a.columns(), () -> "a has " + Sizes.count(a.columns(), "column", "columns")
                 + " (this layer's neurons)");
         Sizes.same(d, "d", a, "a");
+        Sizes.apart(d, "d", next, "next");
+        Sizes.apart(d, "d", a, "a");
     }
 
     private static void checkGradients(Matrix a, Matrix d, Matrix gw, double[] gb) {
@@ -368,5 +372,7 @@ public final class MatrixForm {
                 + " (the layer's neurons)");
         Sizes.vector(gb, "gb", d.columns(), () -> "d has " + Sizes.count(d.columns(), "column", "columns")
                 + " (the layer's neurons)");
+        Sizes.apart(gw, "gw", a, "a");
+        Sizes.apart(gw, "gw", d, "d");
     }
 }

@@ -146,6 +146,16 @@ class TrainingHiddenTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessage("w must not be null");
             assertThatThrownBy(() -> MatrixForm.netInputs(a, w, null, new Matrix(2, 2)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessage("b must not be null");
+            Matrix p = new Matrix(2, 2);
+            Matrix q = new Matrix(2, 2);
+            assertThatThrownBy(() -> MatrixForm.netInputs(p, q, new double[2], p)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("z is the same matrix as a: the result needs a matrix of its own, or it overwrites a while reading it");
+            assertThatThrownBy(() -> MatrixForm.netInputs(p, q, new double[2], q)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("z is the same matrix as w: ");
+            assertThatThrownBy(() -> MatrixForm.innerDeltas(p, q, new Matrix(2, 2), p)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("d is the same matrix as next: ");
+            assertThatThrownBy(() -> MatrixForm.gradients(p, q, p, new double[2])).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("gw is the same matrix as a: ");
         }
 
         @Test
@@ -727,6 +737,8 @@ class TrainingHiddenTest {
             assertThat(data.inputs().data()).containsExactly(1, -2, 3);
             assertThat(data.scaled(0.5).inputs().data()).containsExactly(0.5, -1, 1.5);
             assertThat(data.scaled(0.5).labels()).containsExactly(0, 1, 1);
+            assertThatThrownBy(() -> data.scaled(1e308)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("scaling by 1.0E308 overflows: input (1, 0) = -2.0 becomes -Infinity");
             assertThat(data.name()).isEqualTo("t.csv");
             assertThat(data.classes()).isEqualTo(2);
             String[][] bad = {
