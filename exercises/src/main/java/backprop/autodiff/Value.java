@@ -104,7 +104,16 @@ public final class Value {
 
     /** Sets the gradient; {@link Graph#backward(Value)} uses it. */
     public void setGradient(double gradient) {
-        this.gradient = Require.finite(gradient, "gradient");
+        if (!Double.isFinite(gradient)) {
+            throw new IllegalArgumentException("the gradient of the node " + describe() + " would be " + gradient
+                    + (Double.isNaN(gradient) ? "" : ": the product of the gradients and local derivatives on its paths overflows a double"));
+        }
+        this.gradient = gradient;
+    }
+
+    /** "x = 2.0" for a named leaf, "* = 6.0" for a product node, "2.0" for a leaf without a name. */
+    private String describe() {
+        return operation.isEmpty() ? String.valueOf(data) : operation + " = " + data;
     }
 
     /**
@@ -315,6 +324,6 @@ public final class Value {
 
     @Override
     public String toString() {
-        return (operation.isEmpty() ? "" : operation + " = ") + data + " (gradient " + gradient + ")";
+        return describe() + " (gradient " + gradient + ")";
     }
 }

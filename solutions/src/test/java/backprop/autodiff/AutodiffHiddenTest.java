@@ -191,7 +191,9 @@ class AutodiffHiddenTest {
             assertThatThrownBy(() -> x.setData(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("data must be a finite number but was NaN");
             assertThatThrownBy(() -> x.setGradient(Double.POSITIVE_INFINITY)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("gradient must be a finite number but was Infinity");
+                    .hasMessage("the gradient of the node x = 5.0 would be Infinity: the product of the gradients and local derivatives on its paths overflows a double");
+            assertThatThrownBy(() -> p.setGradient(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("the gradient of the node * = 4.0 would be NaN");
             assertThatThrownBy(() -> Value.node("f", 1, List.of(x), 1, 2)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("f has 1 inputs but 2 local derivatives");
             assertThatThrownBy(() -> Value.node("f", Double.NaN, List.of(x), 1)).isInstanceOf(IllegalArgumentException.class)
