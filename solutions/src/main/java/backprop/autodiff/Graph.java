@@ -35,19 +35,19 @@ public final class Graph {
         Require.notNull(output, "output");
         // BEGIN SOLUTION
         List<Value> order = new ArrayList<>();
-        Set<Value> seen = new HashSet<>();
+        Set<Value> visited = new HashSet<>();
         // the walk keeps its own stack, so a chain deeper than the JVM's call stack is no problem:
         // path holds the nodes whose inputs are being visited, next their inputs still to visit
         Deque<Value> path = new ArrayDeque<>();
         Deque<Iterator<Value>> next = new ArrayDeque<>();
-        seen.add(output);
+        visited.add(output);
         path.push(output);
         next.push(output.inputs().iterator());
         while (!path.isEmpty()) {
             Iterator<Value> inputs = next.peek();
             if (inputs.hasNext()) {
                 Value u = inputs.next();
-                if (seen.add(u)) {
+                if (visited.add(u)) {
                     path.push(u);
                     next.push(u.inputs().iterator());
                 }
