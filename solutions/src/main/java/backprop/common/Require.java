@@ -69,9 +69,10 @@ public final class Require {
     }
 
     /**
-     * A finite-difference step h at x, the value of {@code name}: a finite number greater than 0 ({@link #positive}), small
-     * enough that x + h, x - h and 2h stay finite, and large enough that x + h and x - h differ
-     * from x, without which the difference would be 0 whatever the function does.
+     * A finite-difference step h at x, the value of {@code name}: a finite number greater than 0
+     * ({@link #positive}), small enough that x + h, x - h and 2h stay finite, and large enough
+     * that x + h and x - h differ from x, without which the difference would be 0 whatever the
+     * function does.
      */
     public static double step(double x, String name, double h) {
         positive(h, "h");

@@ -57,7 +57,6 @@ final class Sizes {
         return v;
     }
 
-    /** Every entry must be finite. */
     /** A result must not be one of the inputs: it would overwrite entries that are still to be read. */
     static void apart(Matrix result, String name, Matrix input, String inputName) {
         if (result == input) {
@@ -66,6 +65,7 @@ final class Sizes {
         }
     }
 
+    /** Every entry must be finite. */
     static Matrix finite(Matrix m, String name) {
         Require.notNull(m, name);
         double[] d = m.data();
