@@ -62,6 +62,17 @@ public final class Grader {
         this.sandbox = new Sandbox(course, settings.sandbox(), protections);
     }
 
+    /** Runs every test method in a test JVM ({@code grade --no-reuse}); see {@link Replay}. */
+    public Grader withoutReuse() {
+        sandbox.withoutReuse();
+        return this;
+    }
+
+    /** Test method runs reused and run so far, or null without reuse. */
+    public long[] reuseCounts() {
+        return sandbox.reuseCounts();
+    }
+
     /**
      * Grades again, even when unchanged, the submissions for which {@code test} holds (given the
      * id and the entry's path): {@code grade --regrade} and {@code --since}. The others are graded

@@ -122,6 +122,10 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--no-progress", description = "no progress bar (e.g. in CI logs)")
         boolean noProgress;
 
+        @Option(names = "--no-reuse", description = "run every test method in a test JVM, even where an earlier submission of this run "
+                + "had the same code in every class the method loaded (by default its result is reused)")
+        boolean noReuse;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -165,6 +169,9 @@ public final class Main implements Callable<Integer> {
             Grader.Settings settings = new Grader.Settings(submissions, out, jobs, box, Ingest.Limits.DEFAULT, compileTimeout, keepWork, force, hiddenDetail);
             Sandbox.Protections protections = Sandbox.Protections.detect();
             Grader grader = new Grader(settings, course, protections);
+            if (noReuse) {
+                grader.withoutReuse();
+            }
             Ids.Listing listing = Grader.list(submissions, out);
             if (shard != null) {
                 grader.only(shard::owns);
@@ -199,6 +206,11 @@ public final class Main implements Callable<Integer> {
                         + out.resolve(Shard.FILE));
             }
             err.println(summaryLine(run));
+            long[] reuse = grader.reuseCounts();
+            if (reuse != null && reuse[0] > 0) {
+                err.println(String.format(Locale.ROOT, "Reused the results of %d test method runs on code identical to an earlier "
+                        + "submission's; ran %d.", reuse[0], reuse[1]));
+            }
             if (!run.hidden().isEmpty()) {
                 err.println("Not graded: " + run.hidden().size() + " hidden entries (names starting with a dot), listed in summary.md");
             }

@@ -115,6 +115,7 @@ public final class Sandbox {
     private final CourseBundle course;
     private final Options options;
     private final Protections protections;
+    private Replay replay = new Replay();
 
     public Sandbox(CourseBundle course, Options options, Protections protections) {
         this.course = course;
@@ -122,33 +123,51 @@ public final class Sandbox {
         this.protections = protections;
     }
 
+    /** Runs every test method in a child JVM, even where the same code ran before ({@code grade --no-reuse}). */
+    public Sandbox withoutReuse() {
+        replay = null;
+        return this;
+    }
+
+    /** Test methods replayed from identical code and run in a child JVM so far: {replayed, ran}; null without reuse. */
+    public long[] reuseCounts() {
+        return replay == null ? null : replay.counts();
+    }
+
     public Outcome run(Path work, Path studentClasses) throws IOException, InterruptedException {
         Map<String, String> tests = course.catalog().methods(Catalog.Kind.VISIBLE, Catalog.Kind.HIDDEN);
         Map<String, String> probes = course.catalog().methods(Catalog.Kind.PROBE);
-        Progress run = new Progress(work, studentClasses, new Budget(options.submissionTimeoutMillis()));
-        run.phase(tests, probes, 1);
-        // a time limit is never the only judge: what ran out of time runs again, alone (one
-        // method at a time, in a fresh child), with a longer limit, before it counts as a timeout
-        Set<String> again = new LinkedHashSet<>(run.timedOut);
-        if (!again.isEmpty()) {
-            Map<String, String> retryTests = new LinkedHashMap<>();
-            Map<String, String> retryProbes = new LinkedHashMap<>();
-            again.forEach(m -> (tests.containsKey(m) ? retryTests : retryProbes).put(m, tests.containsKey(m) ? tests.get(m) : probes.get(m)));
-            run.phase(retryTests, retryProbes, RETRY_FACTOR);
-        }
-        // the plain run, only where it tells the student something: a test method that passed
-        // while it relied on the course's body of an exercise that failed runs again with the
-        // student's own code, so the feedback can say "right given a correct A.B; fix A.B first"
-        Set<String> failed = failedExercises(run);
-        Map<String, String> plain = new LinkedHashMap<>();
-        for (Map.Entry<String, String> t : tests.entrySet()) {
-            Set<String> used = run.used.getOrDefault(t.getKey(), Set.of());
-            if (used.stream().anyMatch(x -> failed.contains(x) && !x.equals(t.getValue())) && passedSome(run, t.getKey())) {
-                plain.put(Harness.PLAIN + t.getKey(), t.getValue());
+        Progress run = new Progress(work, studentClasses, new Budget(options.submissionTimeoutMillis()),
+                replay == null ? Map.of() : Replay.fingerprints(studentClasses));
+        try {
+            run.phase(tests, probes, 1);
+            // a time limit is never the only judge: what ran out of time runs again, alone (one
+            // method at a time, in a fresh child), with a longer limit, before it counts as a timeout
+            Set<String> again = new LinkedHashSet<>(run.timedOut);
+            if (!again.isEmpty()) {
+                Map<String, String> retryTests = new LinkedHashMap<>();
+                Map<String, String> retryProbes = new LinkedHashMap<>();
+                again.forEach(m -> (tests.containsKey(m) ? retryTests : retryProbes).put(m, tests.containsKey(m) ? tests.get(m) : probes.get(m)));
+                run.phase(retryTests, retryProbes, RETRY_FACTOR);
             }
-        }
-        if (!plain.isEmpty()) {
-            run.phase(plain, Map.of(), 1);
+            // the plain run, only where it tells the student something: a test method that passed
+            // while it relied on the course's body of an exercise that failed runs again with the
+            // student's own code, so the feedback can say "right given a correct A.B; fix A.B first"
+            Set<String> failed = failedExercises(run);
+            Map<String, String> plain = new LinkedHashMap<>();
+            for (Map.Entry<String, String> t : tests.entrySet()) {
+                Set<String> used = run.used.getOrDefault(t.getKey(), Set.of());
+                if (used.stream().anyMatch(x -> failed.contains(x) && !x.equals(t.getValue())) && passedSome(run, t.getKey())) {
+                    plain.put(Harness.PLAIN + t.getKey(), t.getValue());
+                }
+            }
+            if (!plain.isEmpty()) {
+                run.phase(plain, Map.of(), 1);
+            }
+        } finally {
+            if (run.waiting != null) {
+                run.waiting.close();
+            }
         }
         return new Outcome(run.leaves, run.methodProblems, run.containers, run.children, run.forged, run.log.toString(),
                 Map.copyOf(run.used));
@@ -183,13 +202,126 @@ public final class Sandbox {
         final Set<String> timedOut = new LinkedHashSet<>();
         final Map<String, Set<String>> used = new LinkedHashMap<>();
         final StringBuilder log = new StringBuilder();
+        /** The submission's class files by name ({@link Replay#fingerprints}). */
+        final Map<String, String> fingerprints;
+        /** A child of this submission that finished its plan and can take the next phase's. */
+        Child waiting;
         int children;
         int forged;
 
-        Progress(Path work, Path studentClasses, Budget budget) {
+        Progress(Path work, Path studentClasses, Budget budget, Map<String, String> fingerprints) {
             this.work = work;
             this.studentClasses = studentClasses;
             this.budget = budget;
+            this.fingerprints = fingerprints;
+        }
+
+        /**
+         * Runs the given methods as {@link #children} does, except those that ran before on the
+         * same code ({@link Replay}): their lines are read back as if a child had written them. A
+         * probe's lines are read back only if its exercise failed, as the child would run it.
+         */
+        void phase(Map<String, String> tests, Map<String, String> probes, int factor) throws IOException, InterruptedException {
+            if (replay == null || factor > 1) {
+                children(tests, probes, factor);
+                return;
+            }
+            Map<String, String> toRun = new LinkedHashMap<>();
+            Attempt again = new Attempt();
+            for (Map.Entry<String, String> t : tests.entrySet()) {
+                java.util.Optional<List<List<String>>> lines = replay.find(t.getKey(), fingerprints);
+                if (lines.isPresent()) {
+                    lines.get().forEach(l -> handle(l, again));
+                } else {
+                    toRun.put(t.getKey(), t.getValue());
+                }
+            }
+            replay.replayed(tests.size() - toRun.size());
+            absorb(again, tests, new LinkedHashSet<>(), false, factor);
+            Map<String, String> probesToRun = new LinkedHashMap<>();
+            Map<String, List<List<String>>> probesAgain = new LinkedHashMap<>();
+            for (Map.Entry<String, String> p : probes.entrySet()) {
+                java.util.Optional<List<List<String>>> lines = replay.find(p.getKey(), fingerprints);
+                if (lines.isPresent()) {
+                    probesAgain.put(p.getKey(), lines.get());
+                } else {
+                    probesToRun.put(p.getKey(), p.getValue());
+                }
+            }
+            if (toRun.isEmpty()) {
+                // with no test to run, the child would run a probe only for an exercise known to have failed
+                probesToRun.keySet().removeIf(m -> !failedExercises.contains(probes.get(m)));
+            }
+            children(toRun, probesToRun, factor);
+            Attempt probed = new Attempt();
+            probesAgain.forEach((m, lines) -> {
+                if (failedExercises.contains(probes.get(m))) {
+                    lines.forEach(l -> handle(l, probed));
+                    replay.replayed(1);
+                }
+            });
+            absorb(probed, tests, new LinkedHashSet<>(), false, factor);
+        }
+
+        /** Takes in what one child (or one replay) reported; {@code done} collects the methods it finished. */
+        void absorb(Attempt a, Map<String, String> tests, Set<String> done, boolean retry, int factor) {
+            if (retry) {
+                Set<String> reported = new LinkedHashSet<>(a.finished);
+                reported.addAll(a.problems.keySet());
+                leaves.keySet().removeIf(uid -> reported.contains(Catalog.methodOf(uid)));
+                reported.forEach(methodProblems::remove);
+            }
+            a.leaves.forEach((k, v) -> {
+                Leaf old = leaves.get(k);
+                if (old == null || old.status().equals("SKIPPED")) {
+                    leaves.put(k, v);
+                }
+            });
+            containers.putAll(a.containers);
+            used.putAll(a.used);
+            for (Map.Entry<String, Leaf> l : a.leaves.entrySet()) {
+                if (!l.getValue().status().equals("SUCCESSFUL")) {
+                    String ex = exerciseOfLeaf(l.getKey());
+                    if (ex != null) {
+                        failedExercises.add(ex);
+                    }
+                }
+            }
+            // as the child counts it: a failed class or nested class fails the exercise of its methods
+            for (String c : a.containers.keySet()) {
+                tests.forEach((m, ex) -> {
+                    if (m.startsWith(c) && (a.finished.contains(m) || a.problems.containsKey(m))) {
+                        failedExercises.add(ex);
+                    }
+                });
+            }
+            done.addAll(a.finished);
+            a.problems.forEach((m, why) -> methodProblems.put(m, retry && a.timedOut.contains(m)
+                    ? why + " on its second run, alone, with " + factor + " times the limit" : why));
+            if (!retry) {
+                timedOut.addAll(a.timedOut);
+            }
+            for (String m : a.problems.keySet()) {
+                done.add(m);
+                String ex = tests.get(m);
+                if (ex != null) {
+                    failedExercises.add(ex);
+                }
+            }
+        }
+
+        /** Keeps, for later submissions, the lines of each method of a first run that ended normally. */
+        void keep(Attempt a) {
+            String own = work.toAbsolutePath().toString();
+            for (String m : a.finished) {
+                List<List<String>> lines = a.lines.get(m);
+                Set<String> asked = a.loaded.get(m);
+                if (asked == null || lines == null || a.unclean.contains(m) || a.problems.containsKey(m)
+                        || lines.stream().flatMap(List::stream).anyMatch(f -> f.contains(own))) {
+                    continue;
+                }
+                replay.keep(m, asked, fingerprints, lines);
+            }
         }
 
         /**
@@ -198,7 +330,7 @@ public final class Sandbox {
          * With {@code factor > 1} it is the second chance of methods that ran out of time: their
          * earlier results are replaced.
          */
-        void phase(Map<String, String> tests, Map<String, String> probes, int factor) throws IOException, InterruptedException {
+        void children(Map<String, String> tests, Map<String, String> probes, int factor) throws IOException, InterruptedException {
             boolean retry = factor > 1;
             Set<String> done = new LinkedHashSet<>();
             int idle = 0;
@@ -229,45 +361,23 @@ public final class Sandbox {
                     }
                     return;
                 }
-                children++;
-                Attempt a = attempt(work, studentClasses, plan, children, budget, factor);
+                if (retry && waiting != null) {
+                    // a second chance runs in a JVM of its own
+                    waiting.close();
+                    waiting = null;
+                }
+                if (waiting == null) {
+                    children++;
+                }
+                Attempt a = attempt(work, studentClasses, plan, children, budget, factor, waiting);
+                waiting = a.waiting;
                 forged += a.forged;
                 log.append(a.log);
-                if (retry) {
-                    Set<String> reported = new LinkedHashSet<>(a.finished);
-                    reported.addAll(a.problems.keySet());
-                    leaves.keySet().removeIf(uid -> reported.contains(Catalog.methodOf(uid)));
-                    reported.forEach(methodProblems::remove);
+                if (replay != null && !retry && a.forged == 0) {
+                    replay.ran(a.finished.size());
+                    keep(a);
                 }
-                a.leaves.forEach((k, v) -> {
-                    Leaf old = leaves.get(k);
-                    if (old == null || old.status().equals("SKIPPED")) {
-                        leaves.put(k, v);
-                    }
-                });
-                containers.putAll(a.containers);
-                used.putAll(a.used);
-                for (Map.Entry<String, Leaf> l : a.leaves.entrySet()) {
-                    if (!l.getValue().status().equals("SUCCESSFUL")) {
-                        String ex = exerciseOfLeaf(l.getKey());
-                        if (ex != null) {
-                            failedExercises.add(ex);
-                        }
-                    }
-                }
-                done.addAll(a.finished);
-                a.problems.forEach((m, why) -> methodProblems.put(m, retry && a.timedOut.contains(m)
-                        ? why + " on its second run, alone, with " + factor + " times the limit" : why));
-                if (!retry) {
-                    timedOut.addAll(a.timedOut);
-                }
-                for (String m : a.problems.keySet()) {
-                    done.add(m);
-                    String ex = tests.get(m);
-                    if (ex != null) {
-                        failedExercises.add(ex);
-                    }
-                }
+                absorb(a, tests, done, retry, factor);
                 if (a.completed) {
                     return;
                 }
@@ -298,6 +408,15 @@ public final class Sandbox {
         final Map<String, Set<String>> used = new LinkedHashMap<>();
         final List<String> residue = new ArrayList<>();
         final List<String> unresolved = new ArrayList<>();
+        /** Each method's lines (without the nonce), from its BEGIN on, for {@link Replay}. */
+        final Map<String, List<List<String>>> lines = new LinkedHashMap<>();
+        /** Each method's LOADED line: the student classes it asked for. */
+        final Map<String, Set<String>> loaded = new LinkedHashMap<>();
+        /** Methods during which something went wrong that a replay must not repeat blindly. */
+        final Set<String> unclean = new LinkedHashSet<>();
+        /** The child, still running and waiting for another plan, if it finished this one. */
+        Child waiting;
+        String recording;
         String current;
         long currentSince;
         long lastLine = System.currentTimeMillis();
@@ -307,8 +426,54 @@ public final class Sandbox {
         String log = "";
     }
 
-    private Attempt attempt(Path work, Path studentClasses, List<String> plan, int n, Budget budget, int factor)
-            throws IOException, InterruptedException {
+    /**
+     * A child JVM of this submission that finished its plan and waits, on its standard input, for
+     * the next one (the plain run after the isolated one): the same submission, so nothing new
+     * shares the JVM, and the second phase costs no JVM start. A second chance after a timeout
+     * always gets a fresh JVM.
+     */
+    private static final class Child {
+        final Process process;
+        final OutputStream stdin;
+        final RandomAccessFile results;
+        final StringBuilder partial = new StringBuilder();
+        final String nonce;
+        final Path dir;
+        final Path log;
+        final int n;
+        int plans;
+
+        Child(Process process, OutputStream stdin, RandomAccessFile results, String nonce, Path dir, Path log, int n) {
+            this.process = process;
+            this.stdin = stdin;
+            this.results = results;
+            this.nonce = nonce;
+            this.dir = dir;
+            this.log = log;
+            this.n = n;
+        }
+
+        /** Ends the JVM: with its input closed the harness halts; one that does not is killed. */
+        void close() throws InterruptedException {
+            try {
+                stdin.close();
+            } catch (IOException e) {
+                // already gone
+            }
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+            LIVE.remove(process);
+            try {
+                results.close();
+            } catch (IOException e) {
+                // nothing left to read
+            }
+        }
+    }
+
+    private Child start(Path work, Path studentClasses, List<String> plan, int n, int factor) throws IOException {
         long cpuLimit = options.testTimeoutMillis() * factor;
         long wallLimit = wallLimit(options.testTimeoutMillis()) * factor;
         Path dir = Files.createDirectories(work.resolve("child-" + n));
@@ -337,23 +502,52 @@ public final class Sandbox {
         pb.environment().put("LANG", "C.UTF-8");
         Process p = pb.start();
         LIVE.add(p);
-        try (OutputStream stdin = p.getOutputStream()) {
+        OutputStream stdin = p.getOutputStream();
+        try {
             stdin.write((Wire.join(nonce, resultsFile.toAbsolutePath().toString(), planFile.toAbsolutePath().toString(),
                     course.tests().toAbsolutePath().toString(), studentClasses.toAbsolutePath().toString(),
                     Long.toString(cpuLimit), Long.toString(options.stackBytes()),
                     Integer.toString(options.outputCap()), Long.toString(wallLimit)) + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
         } catch (IOException e) {
-            // the child died at once; handled below
+            // the child died at once; handled by the caller
         }
+        return new Child(p, stdin, new RandomAccessFile(resultsFile.toFile(), "r"), nonce, dir, logFile, n);
+    }
+
+    /**
+     * Runs a plan in {@code waiting} (a child of this submission that finished its last plan) or
+     * else in a new child numbered {@code n}; the returned attempt's {@code waiting} is the child
+     * if it finished this plan too and may take another.
+     */
+    private Attempt attempt(Path work, Path studentClasses, List<String> plan, int n, Budget budget, int factor, Child waiting)
+            throws IOException, InterruptedException {
+        long wallLimit = wallLimit(options.testTimeoutMillis()) * factor;
+        Child c = waiting;
+        long logFrom = 0;
+        if (c != null) {
+            logFrom = Files.size(c.log);
+            Path planFile = c.dir.resolve("plan-" + ++c.plans + ".tsv");
+            Files.write(planFile, plan, StandardCharsets.UTF_8);
+            try {
+                c.stdin.write((Wire.join("PLAN", planFile.toAbsolutePath().toString()) + "\n").getBytes(StandardCharsets.UTF_8));
+                c.stdin.flush();
+            } catch (IOException e) {
+                // it died while it waited; handled below
+            }
+        } else {
+            c = start(work, studentClasses, plan, n, factor);
+        }
+        Process p = c.process;
         Attempt a = new Attempt();
         long startedAt = System.currentTimeMillis();
         String killed = null;
-        try (RandomAccessFile in = new RandomAccessFile(resultsFile.toFile(), "r")) {
-            StringBuilder partial = new StringBuilder();
+        boolean keep = false;
+        try {
             int polls = 0;
             while (true) {
                 boolean exited = p.waitFor(50, TimeUnit.MILLISECONDS);
-                read(in, partial, nonce, a);
+                read(c.results, c.partial, c.nonce, a);
                 if (++polls % 10 == 0) {
                     budget.charge(p);
                 }
@@ -376,20 +570,23 @@ public final class Sandbox {
                 if (killed != null) {
                     p.destroyForcibly();
                     p.waitFor(10, TimeUnit.SECONDS);
-                    read(in, partial, nonce, a);
+                    read(c.results, c.partial, c.nonce, a);
                     break;
                 }
             }
+            keep = a.completed && killed == null && factor == 1 && p.isAlive();
         } finally {
-            if (p.isAlive()) {
-                p.destroyForcibly();
+            if (!keep) {
+                if (p.isAlive()) {
+                    p.destroyForcibly();
+                }
+                c.close();
             }
         }
-        p.waitFor(10, TimeUnit.SECONDS);
-        LIVE.remove(p);
-        String tail = tail(logFile, 4000);
+        budget.charge(p);
+        String tail = tail(c.log, logFrom, 4000);
         a.exit = p.isAlive() ? "still running" : "exit code " + p.exitValue();
-        a.log = tail.isBlank() ? "" : "[child " + n + "] " + tail + "\n";
+        a.log = tail.isBlank() ? "" : "[child " + c.n + "] " + tail + "\n";
         if (!a.completed && a.current != null && !a.problems.containsKey(a.current)) {
             String why = killed != null ? killed : crashReason(tail, a.exit);
             a.problems.put(a.current, why);
@@ -398,8 +595,9 @@ public final class Sandbox {
             }
         }
         if (!a.residue.isEmpty()) {
-            a.log += "[child " + n + "] left behind and cleaned up: " + String.join("; ", a.residue) + "\n";
+            a.log += "[child " + c.n + "] left behind and cleaned up: " + String.join("; ", a.residue) + "\n";
         }
+        a.waiting = keep ? c : null;
         return a;
     }
 
@@ -476,47 +674,69 @@ public final class Sandbox {
                 continue;
             }
             a.lastLine = System.currentTimeMillis();
-            switch (f.get(1)) {
-                case "BEGIN" -> {
-                    a.current = f.get(2);
-                    a.currentSince = System.currentTimeMillis();
-                }
-                case "START" -> {
-                    a.current = f.get(2);
-                    a.currentSince = System.currentTimeMillis();
-                }
-                case "LEAF" -> {
-                    String status = f.get(3);
-                    String description = f.size() > 4 ? f.get(4) : "";
-                    if (description.contains("java.lang.ThreadDeath")) {
-                        status = "TIMEOUT";
-                    }
-                    Leaf old = a.leaves.get(f.get(2));
-                    if (old == null || old.status().equals("SKIPPED")) {
-                        a.leaves.put(f.get(2), new Leaf(status, description, f.size() > 5 ? f.get(5) : ""));
-                    }
-                }
-                case "CONTAINER" -> a.containers.putIfAbsent(f.get(2), f.size() > 3 ? f.get(3) : "");
-                case "NORESULT" -> a.problems.putIfAbsent(f.get(2), "did not run: " + (f.size() > 3 ? f.get(3) : ""));
-                case "TIMEOUT" -> {
-                    boolean cpu = f.size() > 4 && f.get(4).equals("cpu");
-                    a.problems.put(f.get(2), "timeout: did not finish within " + seconds(Long.parseLong(f.get(3)))
-                            + (cpu ? " of CPU time" : "") + " (an endless loop?)");
-                    if (!f.get(2).isEmpty()) {
-                        a.timedOut.add(f.get(2));
-                    }
-                }
-                case "USED" -> a.used.put(f.get(2), f.size() > 3 ? Set.of(f.get(3).split(",")) : Set.of());
-                case "RESIDUE" -> a.residue.add(f.get(2) + ": " + (f.size() > 3 ? f.get(3) : ""));
-                case "END" -> {
-                    a.finished.add(f.get(2));
-                    a.current = null;
-                }
-                case "STUCK" -> a.problems.putIfAbsent(f.get(2), "timeout: did not finish and could not be stopped");
-                case "DONE" -> a.completed = true;
-                case "UNRESOLVED" -> a.unresolved.add(f.size() > 2 ? f.get(2) : "");
-                default -> a.forged++;
+            handle(f.subList(1, f.size()), a);
+        }
+    }
+
+    /** One line of the results channel, without its nonce: {kind, fields...}. */
+    private static void handle(List<String> line, Attempt a) {
+        List<String> f = new ArrayList<>(line.size() + 1);
+        f.add("");
+        f.addAll(line);
+        String kind = f.get(1);
+        if (kind.equals("BEGIN")) {
+            a.recording = f.get(2);
+        }
+        if (a.recording != null && !kind.equals("DONE")) {
+            a.lines.computeIfAbsent(a.recording, m -> new ArrayList<>()).add(List.copyOf(line));
+            if (Set.of("NORESULT", "TIMEOUT", "STUCK", "RESIDUE", "UNRESOLVED").contains(kind)) {
+                a.unclean.add(a.recording);
             }
+        }
+        switch (kind) {
+            case "BEGIN" -> {
+                a.current = f.get(2);
+                a.currentSince = System.currentTimeMillis();
+            }
+            case "START" -> {
+                a.current = f.get(2);
+                a.currentSince = System.currentTimeMillis();
+            }
+            case "LEAF" -> {
+                String status = f.get(3);
+                String description = f.size() > 4 ? f.get(4) : "";
+                if (description.contains("java.lang.ThreadDeath")) {
+                    status = "TIMEOUT";
+                    if (a.recording != null) {
+                        a.unclean.add(a.recording);
+                    }
+                }
+                Leaf old = a.leaves.get(f.get(2));
+                if (old == null || old.status().equals("SKIPPED")) {
+                    a.leaves.put(f.get(2), new Leaf(status, description, f.size() > 5 ? f.get(5) : ""));
+                }
+            }
+            case "CONTAINER" -> a.containers.putIfAbsent(f.get(2), f.size() > 3 ? f.get(3) : "");
+            case "NORESULT" -> a.problems.putIfAbsent(f.get(2), "did not run: " + (f.size() > 3 ? f.get(3) : ""));
+            case "TIMEOUT" -> {
+                boolean cpu = f.size() > 4 && f.get(4).equals("cpu");
+                a.problems.put(f.get(2), "timeout: did not finish within " + seconds(Long.parseLong(f.get(3)))
+                        + (cpu ? " of CPU time" : "") + " (an endless loop?)");
+                if (!f.get(2).isEmpty()) {
+                    a.timedOut.add(f.get(2));
+                }
+            }
+            case "USED" -> a.used.put(f.get(2), f.size() > 3 ? Set.of(f.get(3).split(",")) : Set.of());
+            case "RESIDUE" -> a.residue.add(f.get(2) + ": " + (f.size() > 3 ? f.get(3) : ""));
+            case "END" -> {
+                a.finished.add(f.get(2));
+                a.current = null;
+            }
+            case "STUCK" -> a.problems.putIfAbsent(f.get(2), "timeout: did not finish and could not be stopped");
+            case "DONE" -> a.completed = true;
+            case "LOADED" -> a.loaded.put(f.get(2), f.size() > 3 && !f.get(3).isEmpty() ? Set.of(f.get(3).split(",")) : Set.of());
+            case "UNRESOLVED" -> a.unresolved.add(f.size() > 2 ? f.get(2) : "");
+            default -> a.forged++;
         }
     }
 
@@ -524,13 +744,17 @@ public final class Sandbox {
         return millis % 1000 == 0 || millis >= 10_000 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
-    private static String tail(Path file, int max) {
+    /** At most the last {@code max} bytes of what the file has past {@code from}. */
+    private static String tail(Path file, long from, int max) {
         try {
             long size = Files.size(file);
             try (RandomAccessFile r = new RandomAccessFile(file.toFile(), "r")) {
-                long from = Math.max(0, size - max);
-                r.seek(from);
-                byte[] b = new byte[(int) (size - from)];
+                long start = Math.max(from, size - max);
+                if (start >= size) {
+                    return "";
+                }
+                r.seek(start);
+                byte[] b = new byte[(int) (size - start)];
                 r.readFully(b);
                 return new String(b, StandardCharsets.UTF_8);
             }
@@ -555,7 +779,9 @@ public final class Sandbox {
         }
         StringBuilder cp = new StringBuilder();
         for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            if (!e.isEmpty()) {
+            // what the jar holds: not the grader's own test engine (jqwik), which the child's
+            // launcher would otherwise start, and which writes a file and a dated log line there
+            if (!e.isEmpty() && !e.replace('\\', '/').contains("/net/jqwik/")) {
                 cp.append(cp.length() == 0 ? "" : java.io.File.pathSeparator).append(Path.of(e).toAbsolutePath());
             }
         }

@@ -31,6 +31,8 @@ public final class RoutingLoader extends ClassLoader {
     private final Path student;
     private final Isolation isolation;
     private final String exercise;
+    /** The names of course-package classes looked for in the student's directory, found or not. */
+    private final Set<String> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public RoutingLoader(Path tests, Path student, ClassLoader parent) {
         this(tests, student, parent, null, null);
@@ -65,6 +67,7 @@ public final class RoutingLoader extends ClassLoader {
                 if (Files.isRegularFile(t)) {
                     c = define(name, t);
                 } else if (student != null && inCoursePackage(name)) {
+                    asked.add(name);
                     Path s = student.resolve(file);
                     if (Files.isRegularFile(s)) {
                         c = defineStudent(name, s);
@@ -134,6 +137,14 @@ public final class RoutingLoader extends ClassLoader {
     public URL getResource(String name) {
         URL u = findResource(name);
         return u != null ? u : getParent().getResource(name);
+    }
+
+    /**
+     * The student classes this loader was asked for so far (those it defined and those the student
+     * does not have): with the course's classes, all the code a test could have run.
+     */
+    public Set<String> asked() {
+        return Set.copyOf(asked);
     }
 
     /** The directory with the course's compiled tests. */
