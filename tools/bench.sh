@@ -28,6 +28,26 @@ seconds() {
     awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", b - a}'
 }
 
+# "WALL CPU" seconds of one command, CPU being user + system time of it and its children
+# (its output goes to $WORK/last.log; its exit code is ignored)
+wall_and_cpu() {
+    /usr/bin/time -f '%e %U %S' -o "$WORK/time.txt" "$@" >"$WORK/last.log" 2>&1 || true
+    awk 'END {printf "%.1f %.1f", $1, $2 + $3}' "$WORK/time.txt"
+}
+
+# median of 3 runs of one command, wall and CPU seconds per submission ($1 submissions), with a label
+per_submission() {
+    local label=$1 n=$2; shift 2
+    local walls=() cpus=() w c
+    for _ in 1 2 3; do
+        read -r w c <<<"$(wall_and_cpu "$@")"
+        walls+=("$w"); cpus+=("$c")
+    done
+    printf '%-48s median %6.1f s = %5.2f s/submission, %6.1f CPU-s = %5.2f CPU-s/submission   (wall: %s; CPU: %s)\n' "$label" \
+        "$(median "${walls[@]}")" "$(awk -v t="$(median "${walls[@]}")" -v n="$n" 'BEGIN {print t / n}')" \
+        "$(median "${cpus[@]}")" "$(awk -v t="$(median "${cpus[@]}")" -v n="$n" 'BEGIN {print t / n}')" "${walls[*]}" "${cpus[*]}"
+}
+
 # median of 3 runs of one command, printed with a label
 timed() {
     local label=$1; shift
@@ -128,15 +148,15 @@ EOF
         n=$(ls "$subs" | wc -l)
         echo "grader: $n submissions in $subs"
         for jobs in 1 2; do
-            runs=()
-            for _ in 1 2 3; do
-                runs+=("$(seconds java -jar grader/target/backprop-grader.jar grade "$subs" --out "$WORK/out-$jobs" \
-                    --jobs "$jobs" --force --no-progress)")
-            done
-            m=$(median "${runs[@]}")
-            printf '%-48s median %6.1f s = %5.2f s/submission   (runs: %s)\n' "grader, --jobs $jobs" "$m" \
-                "$(awk -v t="$m" -v n="$n" 'BEGIN {print t / n}')" "${runs[*]}"
+            per_submission "grader, --jobs $jobs" "$n" java -jar grader/target/backprop-grader.jar grade "$subs" \
+                --out "$WORK/out-$jobs" --jobs "$jobs" --force --no-progress
+            grep -h '^Reused' "$WORK/last.log" || true
         done
+        # every method in a test JVM, even where an earlier submission had the same code
+        per_submission "grader, --jobs 2 --no-reuse" "$n" java -jar grader/target/backprop-grader.jar grade "$subs" \
+            --out "$WORK/out-no-reuse" --jobs 2 --force --no-progress --no-reuse
+        cmp -s "$WORK/out-no-reuse/gradebook.csv" "$WORK/out-2/gradebook.csv" && echo "grader: the same gradebook with and without reuse" \
+            || echo "grader: the gradebooks with and without reuse DIFFER"
         grep -c ',graded,' "$WORK/out-1/gradebook.csv" | xargs echo "grader: rows with status graded:"
         ;&
     mvn-baseline)
@@ -152,14 +172,9 @@ EOF
             cp -r solutions/src/test/java/. "$d/src/test/java/"
         done
         n=$(ls "$copies" | wc -l)
-        runs=()
-        for _ in 1 2 3; do
-            # each time from a fresh copy, as the grader gets it: no target/ left from the run before
-            runs+=("$(seconds bash -c 'for d in "$0"/*/; do (cd "$d" && rm -rf target && mvn -o -q test >/dev/null 2>&1 || true); done' "$copies")")
-        done
-        m=$(median "${runs[@]}")
-        printf '%-48s median %6.1f s = %5.2f s/submission   (runs: %s)\n' "mvn -o -q test in each submission" "$m" \
-            "$(awk -v t="$m" -v n="$n" 'BEGIN {print t / n}')" "${runs[*]}"
+        # each time from a fresh copy, as the grader gets it: no target/ left from the run before
+        per_submission "mvn -o -q test in each submission" "$n" bash -c \
+            'for d in "$0"/*/; do (cd "$d" && rm -rf target && mvn -o -q test >/dev/null 2>&1 || true); done' "$copies"
         ;;
     *)
         echo "unknown section: $s" >&2
