@@ -4,7 +4,8 @@
 #
 #   bash tools/bench.sh [student] [root] [book] [pdf] [kernel] [notebooks] [grader] [mvn-baseline]
 #
-# With no argument it runs all of them (grader includes mvn-baseline). Timings are wall-clock seconds; nothing here is a test,
+# With no argument it runs all of them (grader includes mvn-baseline). Timings are wall-clock seconds (the grader and the
+# baseline also give the machine's CPU-seconds per submission); nothing here is a test,
 # because a shared machine is too noisy for a timed assertion. The grader's set of 50 submissions
 # is built under target/bench/ from the reference code, the stubs and the mistake fixtures.
 set -euo pipefail
@@ -28,18 +29,23 @@ seconds() {
     awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", b - a}'
 }
 
-# "WALL CPU" seconds of one command, CPU being user + system time of it and its children
-# (its output goes to $WORK/last.log; its exit code is ignored)
+# "WALL CPU" seconds of one command, CPU being what the whole machine was busy meanwhile (from
+# /proc/stat, so on a quiet machine): a grader's compiler JVMs are killed, never waited for, and
+# the time(1) of the grader would leave them out (its output goes to $WORK/last.log; its exit code is ignored)
+busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
 wall_and_cpu() {
-    /usr/bin/time -f '%e %U %S' -o "$WORK/time.txt" "$@" >"$WORK/last.log" 2>&1 || true
-    awk 'END {printf "%.1f %.1f", $1, $2 + $3}' "$WORK/time.txt"
+    local t0 t1 b0 b1
+    b0=$(busy_ticks); t0=$(date +%s.%N)
+    "$@" >"$WORK/last.log" 2>&1 || true
+    b1=$(busy_ticks); t1=$(date +%s.%N)
+    awk -v a="$t0" -v b="$t1" -v c="$((b1 - b0))" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f %.1f", b - a, c / hz}'
 }
 
-# median of 3 runs of one command, wall and CPU seconds per submission ($1 submissions), with a label
+# median of RUNS (default 3) runs of one command, wall and CPU seconds per submission ($2 submissions), with a label
 per_submission() {
     local label=$1 n=$2; shift 2
     local walls=() cpus=() w c
-    for _ in 1 2 3; do
+    for _ in $(seq "${RUNS:-3}"); do
         read -r w c <<<"$(wall_and_cpu "$@")"
         walls+=("$w"); cpus+=("$c")
     done
@@ -153,7 +159,7 @@ EOF
             grep -h '^Reused' "$WORK/last.log" || true
         done
         # every method in a test JVM, even where an earlier submission had the same code
-        per_submission "grader, --jobs 2 --no-reuse" "$n" java -jar grader/target/backprop-grader.jar grade "$subs" \
+        RUNS=1 per_submission "grader, --jobs 2 --no-reuse (one run)" "$n" java -jar grader/target/backprop-grader.jar grade "$subs" \
             --out "$WORK/out-no-reuse" --jobs 2 --force --no-progress --no-reuse
         cmp -s "$WORK/out-no-reuse/gradebook.csv" "$WORK/out-2/gradebook.csv" && echo "grader: the same gradebook with and without reuse" \
             || echo "grader: the gradebooks with and without reuse DIFFER"
