@@ -227,40 +227,37 @@ public final class Sandbox {
                 return;
             }
             Map<String, String> toRun = new LinkedHashMap<>();
-            Attempt again = new Attempt();
-            for (Map.Entry<String, String> t : tests.entrySet()) {
-                java.util.Optional<List<List<String>>> lines = replay.find(t.getKey(), fingerprints);
-                if (lines.isPresent()) {
-                    lines.get().forEach(l -> handle(l, again));
-                } else {
-                    toRun.put(t.getKey(), t.getValue());
-                }
-            }
-            replay.replayed(tests.size() - toRun.size());
-            absorb(again, tests, new LinkedHashSet<>(), false, factor);
+            Map<String, List<List<String>>> testsFound = reusable(tests, toRun);
+            Attempt replayed = new Attempt();
+            testsFound.values().forEach(lines -> lines.forEach(l -> handle(l, replayed)));
+            replay.replayed(testsFound.size());
+            absorb(replayed, tests, new LinkedHashSet<>(), false, factor);
             Map<String, String> probesToRun = new LinkedHashMap<>();
-            Map<String, List<List<String>>> probesAgain = new LinkedHashMap<>();
-            for (Map.Entry<String, String> p : probes.entrySet()) {
-                java.util.Optional<List<List<String>>> lines = replay.find(p.getKey(), fingerprints);
-                if (lines.isPresent()) {
-                    probesAgain.put(p.getKey(), lines.get());
-                } else {
-                    probesToRun.put(p.getKey(), p.getValue());
-                }
-            }
+            Map<String, List<List<String>>> probesFound = reusable(probes, probesToRun);
             if (toRun.isEmpty()) {
                 // with no test to run, the child would run a probe only for an exercise known to have failed
                 probesToRun.keySet().removeIf(m -> !failedExercises.contains(probes.get(m)));
             }
             children(toRun, probesToRun, factor);
             Attempt probed = new Attempt();
-            probesAgain.forEach((m, lines) -> {
+            probesFound.forEach((m, lines) -> {
                 if (failedExercises.contains(probes.get(m))) {
                     lines.forEach(l -> handle(l, probed));
                     replay.replayed(1);
                 }
             });
             absorb(probed, tests, new LinkedHashSet<>(), false, factor);
+        }
+
+        /**
+         * The lines of the methods that ran before on the same code as this submission's, by
+         * method; the others go to {@code toRun}.
+         */
+        Map<String, List<List<String>>> reusable(Map<String, String> methods, Map<String, String> toRun) {
+            Map<String, List<List<String>>> found = new LinkedHashMap<>();
+            methods.forEach((m, exercise) -> replay.find(m, fingerprints)
+                    .ifPresentOrElse(lines -> found.put(m, lines), () -> toRun.put(m, exercise)));
+            return found;
         }
 
         /** Takes in what one child (or one replay) reported; {@code done} collects the methods it finished. */
@@ -373,9 +370,11 @@ public final class Sandbox {
                 waiting = a.waiting;
                 forged += a.forged;
                 log.append(a.log);
-                if (replay != null && !retry && a.forged == 0) {
+                if (replay != null && !retry) {
                     replay.ran(a.finished.size());
-                    keep(a);
+                    if (a.forged == 0) {
+                        keep(a);
+                    }
                 }
                 absorb(a, tests, done, retry, factor);
                 if (a.completed) {
@@ -583,7 +582,6 @@ public final class Sandbox {
                 c.close();
             }
         }
-        budget.charge(p);
         String tail = tail(c.log, logFrom, 4000);
         a.exit = p.isAlive() ? "still running" : "exit code " + p.exitValue();
         a.log = tail.isBlank() ? "" : "[child " + c.n + "] " + tail + "\n";
@@ -674,22 +672,27 @@ public final class Sandbox {
                 continue;
             }
             a.lastLine = System.currentTimeMillis();
-            handle(f.subList(1, f.size()), a);
+            handle(f, a);
         }
     }
 
-    /** One line of the results channel, without its nonce: {kind, fields...}. */
-    private static void handle(List<String> line, Attempt a) {
-        List<String> f = new ArrayList<>(line.size() + 1);
-        f.add("");
-        f.addAll(line);
+    /** Kinds of line after which a method's lines are not kept for {@link Replay}. */
+    private static final Set<String> UNCLEAN = Set.of("NORESULT", "TIMEOUT", "STUCK", "RESIDUE", "UNRESOLVED");
+
+    /**
+     * One line of the results channel, {nonce, kind, fields...}; the lines a replay reads back
+     * were kept with an empty nonce, which only {@link #read} checks.
+     */
+    private static void handle(List<String> f, Attempt a) {
         String kind = f.get(1);
         if (kind.equals("BEGIN")) {
             a.recording = f.get(2);
         }
         if (a.recording != null && !kind.equals("DONE")) {
-            a.lines.computeIfAbsent(a.recording, m -> new ArrayList<>()).add(List.copyOf(line));
-            if (Set.of("NORESULT", "TIMEOUT", "STUCK", "RESIDUE", "UNRESOLVED").contains(kind)) {
+            List<String> kept = new ArrayList<>(f);
+            kept.set(0, "");
+            a.lines.computeIfAbsent(a.recording, m -> new ArrayList<>()).add(List.copyOf(kept));
+            if (UNCLEAN.contains(kind)) {
                 a.unclean.add(a.recording);
             }
         }

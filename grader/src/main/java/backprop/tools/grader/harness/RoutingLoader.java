@@ -141,10 +141,10 @@ public final class RoutingLoader extends ClassLoader {
 
     /**
      * The student classes this loader was asked for so far (those it defined and those the student
-     * does not have): with the course's classes, all the code a test could have run.
+     * does not have), sorted: with the course's classes, all the code a test could have run.
      */
-    public Set<String> asked() {
-        return Set.copyOf(asked);
+    public List<String> asked() {
+        return asked.stream().sorted().toList();
     }
 
     /** The directory with the course's compiled tests. */
